@@ -1,0 +1,112 @@
+package io.wanstudio.generation;
+
+import io.wanstudio.provider.NovitaGateway;
+import io.wanstudio.provider.ProviderException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Submits generation tasks and answers for them. The money rules live here: a request is validated before
+ * anything is paid for; the task is written as SUBMITTING before the POST; a POST whose fate is unknown is
+ * marked for review, never sent again; the same client request id never pays twice.
+ */
+@ApplicationScoped
+public class GenerationService {
+    private static final Logger LOG = Logger.getLogger(GenerationService.class.getName());
+
+    @Inject
+    RequestValidator validator;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    NovitaGateway gateway;
+
+    @Inject
+    Pricing pricing;
+
+    @Inject
+    PollSchedule schedule;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Validates and submits a request. Returns the task: QUEUED when the provider took it, FAILED when it refused
+     * it (nothing was charged), NEEDS_REVIEW when its fate is unknown.
+     *
+     * @throws InvalidRequestException the request breaks a rule; nothing was stored or sent
+     */
+    public GenerationTask submit(String owner, GenerationRequest request) throws InvalidRequestException {
+        String clientRequestId = blankToNull(request.clientRequestId());
+        if (clientRequestId != null) {
+            Optional<GenerationTask> earlier = store.findByClientRequest(owner, clientRequestId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        var valid = validator.validate(owner, request);
+        var inputs = valid.inputs();
+        GenerationTask task;
+        try {
+            task = store.create(GenerationTask.submitting(owner, clientRequestId, inputs,
+                    pricing.estimate(inputs.durationSeconds(), inputs.resolution()), pricing.currency(),
+                    clock.instant()));
+        } catch (PersistenceException | TransactionalException e) {
+            // The same client request id raced in from another thread: that one pays, this one reports it.
+            if (clientRequestId != null) {
+                Optional<GenerationTask> winner = store.findByClientRequest(owner, clientRequestId);
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+            }
+            throw e;
+        }
+        long id = task.getId();
+        try {
+            String providerTaskId = gateway.submit(valid.providerRequest());
+            Instant now = clock.instant();
+            return save(id, t -> t.accepted(providerTaskId, schedule.firstPoll(now), now));
+        } catch (ProviderException.Refused e) {
+            return save(id, t -> t.refused(ProviderMessages.refusal(e), clock.instant()));
+        } catch (ProviderException.Unauthorized e) {
+            LOG.severe("Submit refused for the API key: " + e.getMessage() + " — check NOVITA_API_KEY");
+            return save(id, t -> t.refused(ProviderMessages.NOT_CONFIGURED, clock.instant()));
+        } catch (ProviderException.RateLimited e) {
+            return save(id, t -> t.refused(ProviderMessages.RATE_LIMITED, clock.instant()));
+        } catch (ProviderException.NotSent e) {
+            return save(id, t -> t.refused(ProviderMessages.UNREACHABLE, clock.instant()));
+        } catch (RuntimeException e) {
+            // OutcomeUnknown, or anything unforeseen: the POST may have created a paid task.
+            LOG.log(Level.WARNING, "Submit of task " + id + " has an unknown outcome; marked for review", e);
+            return save(id, t -> t.submitOutcomeUnknown(ProviderMessages.outcomeUnknown(e), clock.instant()));
+        }
+    }
+
+    /** The owner's task; another user's task is not found, exactly like one that does not exist. */
+    public Optional<GenerationTask> find(String owner, long id) {
+        return store.findForOwner(owner, id);
+    }
+
+    /** The owner's tasks, newest first. */
+    public List<GenerationTask> list(String owner, int first, int max) {
+        return store.listForOwner(owner, Math.max(0, first), Math.max(1, Math.min(max, 200)));
+    }
+
+    private GenerationTask save(long id, java.util.function.Predicate<GenerationTask> change) {
+        return store.update(id, change).orElseThrow();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,38 @@
+package io.wanstudio.generation;
+
+import io.wanstudio.provider.ProviderException;
+
+/** What users read when the provider refuses or fails them: plain language, the provider's words kept where useful. */
+final class ProviderMessages {
+    static final String NOT_CONFIGURED = "The video service is not configured correctly (the provider refused "
+            + "our API key). Nothing was charged. An admin has to check the API key.";
+    static final String RATE_LIMITED = "The provider is busy (rate limit reached). Nothing was charged; please "
+            + "submit again in a minute.";
+    static final String UNREACHABLE = "The provider could not be reached, so nothing was sent or charged. "
+            + "Please try again later.";
+    static final String LOST = "The provider no longer knows this task (task ids expire after about a day).";
+    static final String LINK_EXPIRED = "The provider's link to the finished video expired before it could be "
+            + "downloaded.";
+
+    private ProviderMessages() {
+    }
+
+    static String refusal(ProviderException.Refused e) {
+        String said = e.getMessage() == null || e.getMessage().isBlank() ? "" : " The provider said: "
+                + e.getMessage();
+        return switch (e.reason()) {
+            case "ILLEGAL_PROMPT" -> "The provider refused the prompt's content. Nothing was charged." + said;
+            case "ILLEGAL_IMAGE_CONTENT" -> "The provider refused the image's content. Nothing was charged." + said;
+            case "INVALID_AUDIO_FILE" -> "The provider could not use the driving audio. Nothing was charged." + said;
+            case "BILLING_BALANCE_NOT_ENOUGH" -> "The team's provider balance is empty; please tell an admin. "
+                    + "Nothing was charged.";
+            case "MISSING_API_KEY" -> NOT_CONFIGURED;
+            default -> "The provider refused the request. Nothing was charged." + said;
+        };
+    }
+
+    static String outcomeUnknown(RuntimeException e) {
+        return "The provider's answer to the submit was lost (" + e.getMessage() + "). The task may have been "
+                + "created and charged, so it was not sent again; an admin should check it.";
+    }
+}

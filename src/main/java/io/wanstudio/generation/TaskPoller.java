@@ -1,0 +1,159 @@
+package io.wanstudio.generation;
+
+import io.wanstudio.platform.ProviderMode;
+import io.wanstudio.platform.DatabaseMigration;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one schedule that drives every open task: each tick it marks abandoned submits for review, then claims
+ * the tasks whose poll is due (a conditional update, so two instances never work on one task) and hands each to
+ * {@link TaskProgress}. Polls run on the tick; downloads, which take longer, on the managed executor. Nothing
+ * thrown can end the schedule, and it stops when the application is undeployed.
+ */
+@ApplicationScoped
+public class TaskPoller {
+    private static final Logger LOG = Logger.getLogger(TaskPoller.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService workers;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    TaskProgress progress;
+
+    @Inject
+    ProviderMode mode;
+
+    @Inject
+    @ConfigProperty(name = "wan.poller.tick-ms", defaultValue = "1000")
+    long tickMs;
+
+    @Inject
+    @ConfigProperty(name = "wan.poller.batch-size", defaultValue = "20")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "wan.submit.stale-after-seconds", defaultValue = "90")
+    long staleSubmitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "wan.download.timeout-seconds", defaultValue = "300")
+    long downloadTimeoutSeconds;
+
+    private final String instance = "wan-" + UUID.randomUUID();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledFuture<?> schedule;
+
+    /** Starts with the application, once the schema is migrated (the migration bean is created first). */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started, DatabaseMigration schema) {
+        if (mode.simulatorOnly() || !schema.isMigrated()) {
+            return;
+        }
+        running.set(true);
+        schedule = scheduler.scheduleWithFixedDelay(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
+        LOG.info("Task poller started (" + instance + ", every " + tickMs + " ms)");
+    }
+
+    @PreDestroy
+    void stop() {
+        running.set(false);
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    void tick() {
+        try {
+            reviewAbandonedSubmits();
+            Instant now = clock.instant();
+            List<Long> due = store.dueForPoll(now, batchSize);
+            for (Long id : due) {
+                if (!running.get()) {
+                    return;
+                }
+                work(id);
+            }
+        } catch (Throwable t) {
+            // Never let an exception escape: a scheduled task that throws is never run again.
+            LOG.log(Level.WARNING, "Poller tick failed; continuing with the next tick", t);
+        }
+    }
+
+    private void work(long id) {
+        Instant now = clock.instant();
+        var task = store.find(id);
+        if (task.isEmpty() || !task.get().getState().isPolled()) {
+            return;
+        }
+        boolean download = task.get().getState() == TaskState.DOWNLOADING;
+        Duration lease = download ? Duration.ofSeconds(downloadTimeoutSeconds + 60) : Duration.ofSeconds(60);
+        if (!store.claim(id, instance, now, now.plus(lease))) {
+            return; // another instance has it
+        }
+        if (download) {
+            workers.execute(() -> {
+                try {
+                    progress.download(id);
+                } catch (Throwable t) {
+                    LOG.log(Level.WARNING, "Download of task " + id + " failed unexpectedly", t);
+                } finally {
+                    release(id);
+                }
+            });
+            return;
+        }
+        try {
+            progress.poll(id);
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "Poll of task " + id + " failed unexpectedly", t);
+        } finally {
+            release(id);
+        }
+    }
+
+    private void release(long id) {
+        try {
+            store.release(id, instance);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not release task " + id + "; its claim lapses by itself", e);
+        }
+    }
+
+    /**
+     * A SUBMITTING task older than the longest a submit can take was left by a process that died during its POST.
+     * It may have been charged, so it is marked for review, never resubmitted.
+     */
+    private void reviewAbandonedSubmits() {
+        Instant now = clock.instant();
+        for (GenerationTask task : store.staleSubmits(now.minusSeconds(staleSubmitSeconds))) {
+            store.update(task.getId(), t -> t.submitOutcomeUnknown("The app stopped while this task was being "
+                    + "submitted, so it is not known whether the provider received it (and charged for it). "
+                    + "It was not sent again; an admin should check it.", now));
+            LOG.warning("Task " + task.getId() + " was left in SUBMITTING; marked for review");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.wanstudio.generation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Tasks in the database. Every write is its own short transaction, committed before the caller talks to the
+ * provider: the SUBMITTING row exists before the paid POST leaves, and no transaction is held open over HTTP.
+ * Reads for users always filter by owner in the query.
+ */
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
+public class TaskStore {
+    @PersistenceContext(unitName = "wan")
+    EntityManager em;
+
+    /** Observers use {@code @Observes(during = AFTER_SUCCESS)} to see only committed changes. */
+    @Inject
+    Event<TaskChanged> changes;
+
+    public GenerationTask create(GenerationTask task) {
+        em.persist(task);
+        em.flush();
+        return task;
+    }
+
+    /**
+     * Applies one state change to a task and saves it; {@code change} returns false when the event no longer
+     * applies. Returns the task as saved (or as found, when nothing changed).
+     */
+    public Optional<GenerationTask> update(long id, Predicate<GenerationTask> change) {
+        GenerationTask task = em.find(GenerationTask.class, id);
+        if (task == null) {
+            return Optional.empty();
+        }
+        if (change.test(task)) {
+            em.flush();
+            changes.fire(new TaskChanged(id, task.getOwner(), task.getState(), task.getProgressPercent()));
+        }
+        return Optional.of(task);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<GenerationTask> find(long id) {
+        return Optional.ofNullable(em.find(GenerationTask.class, id));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<GenerationTask> findForOwner(String owner, long id) {
+        return em.createNamedQuery(GenerationTask.BY_ID_AND_OWNER, GenerationTask.class)
+                .setParameter("id", id).setParameter("owner", owner).getResultStream().findFirst();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<GenerationTask> findByClientRequest(String owner, String clientRequestId) {
+        return em.createNamedQuery(GenerationTask.BY_CLIENT_REQUEST, GenerationTask.class)
+                .setParameter("owner", owner).setParameter("clientRequestId", clientRequestId)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public List<GenerationTask> listForOwner(String owner, int first, int max) {
+        return em.createNamedQuery(GenerationTask.BY_OWNER, GenerationTask.class)
+                .setParameter("owner", owner).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** Ids of tasks whose next poll is due and that no instance holds. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Long> dueForPoll(Instant now, int max) {
+        return em.createNamedQuery(GenerationTask.DUE_FOR_POLL, Long.class)
+                .setParameter("states", EnumSet.of(TaskState.QUEUED, TaskState.PROCESSING, TaskState.DOWNLOADING))
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** Tasks whose submit started before {@code before} and never got an answer stored. */
+    @Transactional(TxType.SUPPORTS)
+    public List<GenerationTask> staleSubmits(Instant before) {
+        return em.createNamedQuery(GenerationTask.STALE_SUBMITS, GenerationTask.class)
+                .setParameter("before", before).getResultList();
+    }
+
+    /**
+     * Takes a task for this instance until {@code until}, with one conditional update: of two instances only one
+     * can win, and a crashed instance's claim lapses by itself.
+     */
+    public boolean claim(long id, String instance, Instant now, Instant until) {
+        return em.createNamedQuery(GenerationTask.CLAIM).setParameter("instance", instance)
+                .setParameter("until", until).setParameter("id", id).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    public void release(long id, String instance) {
+        em.createNamedQuery(GenerationTask.RELEASE).setParameter("id", id).setParameter("instance", instance)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,57 @@
+package io.wanstudio.media;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+import org.jcodec.api.FrameGrab;
+import org.jcodec.api.JCodecException;
+import org.jcodec.common.DemuxerTrackMeta;
+import org.jcodec.common.io.FileChannelWrapper;
+import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.model.Picture;
+import org.jcodec.scale.AWTUtil;
+
+/** Takes a poster image (JPEG) from a frame of an H.264 MP4. Slow (seconds): call it off request threads. */
+public final class PosterExtractor {
+    /** How far into the video the poster is taken: past fade-ins, yet early. */
+    private static final double POSTER_SECOND = 1.0;
+
+    private PosterExtractor() {
+    }
+
+    /** Writes a JPEG of a frame near the start of {@code video} (about 1 s in, or the first frame). */
+    public static void writePoster(Path video, Path posterJpeg) throws IOException {
+        BufferedImage frame = grabFrame(video);
+        // Written beside the target and moved into place, so nobody ever serves a half-written poster.
+        Path folder = posterJpeg.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(folder, ".poster-", ".part");
+        try {
+            if (!ImageIO.write(frame, "jpeg", partial.toFile())) {
+                throw new IOException("No ImageIO writer for JPEG");
+            }
+            Files.move(partial, posterJpeg, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static BufferedImage grabFrame(Path video) throws IOException {
+        try (FileChannelWrapper channel = NIOUtils.readableChannel(video.toFile())) {
+            FrameGrab grab = FrameGrab.createFrameGrab(channel);
+            DemuxerTrackMeta meta = grab.getVideoTrack().getMeta();
+            // Half-way for clips shorter than 2 s, so the seek never runs past the end.
+            grab.seekToSecondPrecise(Math.min(POSTER_SECOND, meta.getTotalDuration() / 2));
+            Picture picture = grab.getNativeFrame();
+            if (picture == null) {
+                throw new IOException("The video has no decodable frame: " + video.getFileName());
+            }
+            return AWTUtil.toBufferedImage(picture, meta.getOrientation());
+        } catch (JCodecException | RuntimeException e) {
+            // JCodec reports unsupported codecs and broken streams with unchecked exceptions too.
+            throw new IOException("Cannot decode a frame of " + video.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.wanstudio.media;
+
+import io.wanstudio.platform.DataDirectory;
+import io.wanstudio.platform.ProviderMode;
+import io.wanstudio.provider.MediaRole;
+import io.wanstudio.provider.NovitaInputRules;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Files users upload as task inputs. Each is streamed to disk under a size limit, inspected by content and
+ * checked against its field's rules before it is kept: a refused file leaves nothing behind. The provider reads
+ * a kept file through an unguessable, expiring, read-only link ({@link #providerLink}).
+ */
+@ApplicationScoped
+public class UploadStore {
+    /** Path prefix of the links served by {@link UploadLinkServlet}. */
+    public static final String LINK_PATH = "/media/inputs/";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    DataDirectory dataDirectory;
+
+    @Inject
+    ProviderMode mode;
+
+    @Inject
+    UrlSigner signer;
+
+    @PersistenceContext(unitName = "wan")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "wan.upload-link-ttl-seconds", defaultValue = "3600")
+    long linkTtlSeconds;
+
+    Clock clock = Clock.systemUTC();
+    private Path folder;
+
+    @PostConstruct
+    void init() {
+        folder = dataDirectory.folder("media").resolve("inputs");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create " + folder, e);
+        }
+    }
+
+    /**
+     * Keeps an uploaded file for {@code role} after checking it; throws with a user-facing message otherwise.
+     * The user's file name is kept only as a label.
+     */
+    @Transactional
+    public StoredUpload store(String owner, MediaRole role, String fileName, InputStream content)
+            throws UploadRejectedException {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(folder, ".upload", ".part");
+            long limit = NovitaInputRules.maxBytes(role);
+            copyWithLimit(content, tmp, limit);
+            MediaInfo info = MediaInspector.inspect(tmp);
+            Optional<String> broken = NovitaInputRules.checkMedia(role, info);
+            if (broken.isPresent()) {
+                throw new UploadRejectedException(broken.get());
+            }
+            var upload = new StoredUpload(owner, newToken(), label(fileName), info, clock.instant());
+            Files.move(tmp, folder.resolve(upload.storedName()), StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            em.persist(upload);
+            return upload;
+        } catch (UnsupportedMediaException e) {
+            throw new UploadRejectedException(e.getMessage());
+        } catch (IOException e) {
+            throw new UploadRejectedException("The upload could not be read completely; please try again.");
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** The owner's upload with this token (another user's token finds nothing). */
+    public Optional<StoredUpload> find(String owner, String token) {
+        return em.createNamedQuery(StoredUpload.BY_TOKEN_AND_OWNER, StoredUpload.class)
+                .setParameter("token", token).setParameter("owner", owner)
+                .getResultStream().findFirst();
+    }
+
+    /** Any upload by token: only for the signed-link servlet, which has checked the signature first. */
+    Optional<StoredUpload> findForLink(String token) {
+        return em.createNamedQuery(StoredUpload.BY_TOKEN, StoredUpload.class).setParameter("token", token)
+                .getResultStream().findFirst();
+    }
+
+    public Path file(StoredUpload upload) {
+        return folder.resolve(upload.storedName());
+    }
+
+    /** An unguessable, expiring, read-only link to the file, for the provider to fetch. */
+    public URI providerLink(StoredUpload upload) {
+        String path = LINK_PATH + upload.storedName();
+        Instant expires = clock.instant().plusSeconds(linkTtlSeconds);
+        return URI.create(mode.publicBaseUrl() + path + "?" + signer.sign(path, expires));
+    }
+
+    private static void copyWithLimit(InputStream in, Path target, long limit) throws IOException,
+            UploadRejectedException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) != -1;) {
+                total += n;
+                if (total > limit) {
+                    throw new UploadRejectedException("The file is larger than the " + (limit / (1024 * 1024))
+                            + " MB allowed for this field.");
+                }
+                out.write(buffer, 0, n);
+            }
+            if (total == 0) {
+                throw new UploadRejectedException("The file is empty.");
+            }
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String label(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return null;
+        }
+        String normalized = fileName.replace('\\', '/');
+        String base = normalized.substring(normalized.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "");
+        return base.length() > 200 ? base.substring(0, 200) : base;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover .part file is swept with the temp files; nothing refers to it
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.wanstudio.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which provider this process talks to and which parts it serves. With {@code NOVITA_API_KEY} set, the app talks
+ * to Novita (or {@code NOVITA_BASE_URL}) and the simulator is not served; without it the built-in simulator is the
+ * provider. {@code WAN_ROLE=simulator} runs the simulator alone (no pages, no poller), e.g. on another port.
+ */
+@ApplicationScoped
+public class ProviderMode {
+    /** Key the app sends to its own simulator; the simulator accepts any non-empty key. */
+    static final String SIMULATOR_KEY = "wan-studio-simulator";
+    static final String NOVITA_URL = "https://api.novita.ai";
+
+    @Inject
+    @ConfigProperty(name = "novita.api-key")
+    Optional<String> apiKey;
+
+    @Inject
+    @ConfigProperty(name = "novita.base-url")
+    Optional<String> baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "wan.public-base-url", defaultValue = "http://localhost:8080")
+    String publicBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "wan.role", defaultValue = "app")
+    String role;
+
+    public boolean usesRealKey() {
+        return apiKey.filter(k -> !k.isBlank()).isPresent();
+    }
+
+    /** The simulator's endpoints are served when no key is configured, or when this process is the simulator. */
+    public boolean servesSimulator() {
+        return simulatorOnly() || !usesRealKey();
+    }
+
+    /** True when this process runs the simulator alone: no pages, API or poller. */
+    public boolean simulatorOnly() {
+        return "simulator".equalsIgnoreCase(role.trim());
+    }
+
+    public String apiKey() {
+        return usesRealKey() ? apiKey.get().trim() : SIMULATOR_KEY;
+    }
+
+    public URI providerBaseUrl() {
+        String url = baseUrl.filter(u -> !u.isBlank())
+                .orElseGet(() -> usesRealKey() ? NOVITA_URL : publicBaseUrl() + "/simulator");
+        return URI.create(stripSlash(url));
+    }
+
+    /** The app's own address as the provider sees it (links to uploads); no trailing slash. */
+    public String publicBaseUrl() {
+        return stripSlash(publicBaseUrl.trim());
+    }
+
+    /** One line for the console and the health page; never the key. */
+    public String describe() {
+        if (simulatorOnly()) {
+            return "Wan Studio runs as the Novita simulator only, under " + publicBaseUrl() + "/simulator";
+        }
+        return usesRealKey()
+                ? "Provider: Novita AI at " + providerBaseUrl() + " (NOVITA_API_KEY is set)"
+                : "Provider: built-in Novita simulator at " + providerBaseUrl()
+                        + " (NOVITA_API_KEY is not set; no real task is paid for)";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

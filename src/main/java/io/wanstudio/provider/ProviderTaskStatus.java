@@ -1,0 +1,19 @@
+package io.wanstudio.provider;
+
+/**
+ * A task as the provider last reported it, in our terms.
+ *
+ * @param phase             where the task is
+ * @param progressPercent   0–100 (0 when not reported)
+ * @param etaSeconds        seconds to completion, or null when not reported
+ * @param reason            the provider's explanation of a failure (empty otherwise)
+ * @param videoUrl          the signed result link, once succeeded
+ * @param videoUrlTtlSeconds the link's remaining lifetime in seconds, or null when not reported
+ */
+public record ProviderTaskStatus(Phase phase, int progressPercent, Integer etaSeconds, String reason,
+        String videoUrl, Long videoUrlTtlSeconds) {
+
+    public enum Phase {
+        QUEUED, RUNNING, SUCCEEDED, FAILED, UNKNOWN
+    }
+}

@@ -1,0 +1,42 @@
+package io.wanstudio.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SubmissionLedgerTest {
+    private final SubmissionLedger ledger = new SubmissionLedger();
+
+    @Test
+    void countsPostsPerBodyAndAcceptedOnes() {
+        ledger.recordPost("aa", "a cat");
+        ledger.recordPost("aa", "a cat");
+        ledger.recordAccepted("aa");
+        ledger.recordPost("bb", null);
+
+        JsonObject json = ledger.toJson(Optional.empty());
+
+        assertThat(json.getInt("total")).isEqualTo(3);
+        assertThat(json.getJsonArray("submissions")).hasSize(2);
+        JsonObject first = json.getJsonArray("submissions").getJsonObject(0);
+        assertThat(first.getString("sha256")).isEqualTo("aa");
+        assertThat(first.getString("prompt")).isEqualTo("a cat");
+        assertThat(first.getInt("count")).isEqualTo(2);
+        assertThat(first.getInt("accepted")).isEqualTo(1);
+        assertThat(json.getJsonArray("submissions").getJsonObject(1).isNull("prompt")).isTrue();
+    }
+
+    @Test
+    void filtersByPromptAndClears() {
+        ledger.recordPost("aa", "a cat");
+        ledger.recordPost("bb", "a dog");
+
+        assertThat(ledger.toJson(Optional.of("a dog")).getJsonArray("submissions")).hasSize(1);
+        assertThat(ledger.toJson(Optional.of("a dog")).getInt("total")).isEqualTo(2);
+        ledger.clear();
+        assertThat(ledger.toJson(Optional.empty()).getInt("total")).isZero();
+        assertThat(ledger.toJson(Optional.empty()).getJsonArray("submissions")).isEmpty();
+    }
+}

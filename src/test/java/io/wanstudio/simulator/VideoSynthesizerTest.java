@@ -1,0 +1,161 @@
+package io.wanstudio.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jcodec.api.FrameGrab;
+import org.jcodec.common.DemuxerTrackMeta;
+import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.io.SeekableByteChannel;
+import org.jcodec.common.model.Picture;
+import org.jcodec.scale.AWTUtil;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VideoSynthesizerTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void landscapeImageBecomesAPlayableVideoOfTheRequestedDuration() throws Exception {
+        Path image = dir.resolve("first.png");
+        ImageIO.write(gradient(640, 360, Color.RED, Color.ORANGE), "png", image.toFile());
+        Path video = dir.resolve("video.mp4");
+
+        long started = System.nanoTime();
+        new VideoSynthesizer(8, 480).render(
+                new VideoSynthesizer.Job(VideoSynthesizer.readImage(image), null, 2, "A red sunset over the sea"),
+                video);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("VideoSynthesizer: 16 frames of 480x270 in %d ms (%d ms per frame)%n", ms, ms / 16);
+
+        Decoded decoded = decode(video);
+        assertThat(decoded.frames).isEqualTo(16);
+        assertThat(decoded.durationSeconds).isCloseTo(2.0, within(0.001));
+        assertThat(decoded.width).isEqualTo(480);
+        assertThat(decoded.height).isEqualTo(270);
+        assertThat(decoded.width / (double) decoded.height).isCloseTo(640 / 360.0, within(640 / 360.0 * 0.02));
+    }
+
+    @Test
+    void tallImageGivesAPortraitVideo() throws Exception {
+        BufferedImage tall = gradient(360, 640, Color.BLUE, Color.CYAN);
+        Path video = dir.resolve("tall.mp4");
+
+        new VideoSynthesizer(8, 480).render(new VideoSynthesizer.Job(tall, null, 2, null), video);
+
+        Decoded decoded = decode(video);
+        assertThat(decoded.height).isGreaterThan(decoded.width);
+        assertThat(decoded.width).isEqualTo(270);
+        assertThat(decoded.height).isEqualTo(480);
+        assertThat(decoded.frames).isEqualTo(16);
+    }
+
+    @Test
+    void lastFrameFadesIn() throws Exception {
+        BufferedImage red = solid(640, 360, new Color(220, 20, 20));
+        BufferedImage blue = solid(640, 360, new Color(20, 20, 220));
+        Path video = dir.resolve("fade.mp4");
+
+        new VideoSynthesizer(4, 160).render(new VideoSynthesizer.Job(red, blue, 2, ""), video);
+
+        BufferedImage firstFrame = frame(video, 0);
+        BufferedImage lastFrame = frame(video, 7);
+        Color start = new Color(firstFrame.getRGB(firstFrame.getWidth() / 2, firstFrame.getHeight() / 4));
+        Color end = new Color(lastFrame.getRGB(lastFrame.getWidth() / 2, lastFrame.getHeight() / 4));
+        assertThat(start.getRed()).isGreaterThan(start.getBlue() + 100);
+        assertThat(end.getBlue()).isGreaterThan(end.getRed() + 100);
+    }
+
+    @Test
+    void outputSizeKeepsTheAspectWithEvenSidesAndNeverEnlarges() {
+        assertThat(VideoSynthesizer.outputSize(1920, 1080, 480)).isEqualTo(new VideoSynthesizer.Size(480, 270));
+        assertThat(VideoSynthesizer.outputSize(240, 1920, 480)).isEqualTo(new VideoSynthesizer.Size(60, 480));
+        assertThat(VideoSynthesizer.outputSize(1920, 240, 480)).isEqualTo(new VideoSynthesizer.Size(480, 60));
+        assertThat(VideoSynthesizer.outputSize(300, 241, 480)).isEqualTo(new VideoSynthesizer.Size(300, 242));
+        VideoSynthesizer.Size odd = VideoSynthesizer.outputSize(4001, 2999, 480);
+        assertThat(odd.width() % 2).isZero();
+        assertThat(odd.height() % 2).isZero();
+        assertThat(odd.width() / (double) odd.height()).isCloseTo(4001 / 2999.0, within(4001 / 2999.0 * 0.02));
+    }
+
+    @Test
+    void captionIsTheFirstWordsWithoutMarkers() {
+        assertThat(VideoSynthesizer.captionText("[simulate-fail: x] a cat walks slowly across the wet street"))
+                .isEqualTo("a cat walks slowly across the …");
+        assertThat(VideoSynthesizer.captionText("  ")).isEqualTo("Simulated video");
+        assertThat(VideoSynthesizer.captionText(null)).isEqualTo("Simulated video");
+    }
+
+    @Test
+    void placeholderHasTheGivenSize() {
+        BufferedImage image = VideoSynthesizer.placeholder(300, 500);
+        assertThat(image.getWidth()).isEqualTo(300);
+        assertThat(image.getHeight()).isEqualTo(500);
+    }
+
+    @Test
+    void unreadableImageIsAnIOException() throws Exception {
+        Path junk = dir.resolve("junk");
+        Files.writeString(junk, "not an image");
+        assertThatIOException().isThrownBy(() -> VideoSynthesizer.readImage(junk));
+    }
+
+    private record Decoded(int frames, double durationSeconds, int width, int height) {
+    }
+
+    private static Decoded decode(Path video) throws Exception {
+        assertThat(video).isRegularFile();
+        try (SeekableByteChannel channel = NIOUtils.readableChannel(video.toFile())) {
+            FrameGrab grab = FrameGrab.createFrameGrab(channel);
+            DemuxerTrackMeta meta = grab.getVideoTrack().getMeta();
+            Picture first = grab.getNativeFrame();
+            BufferedImage image = AWTUtil.toBufferedImage(first);
+            int frames = 1;
+            while (grab.getNativeFrame() != null) {
+                frames++;
+            }
+            return new Decoded(frames, meta.getTotalDuration(), image.getWidth(), image.getHeight());
+        }
+    }
+
+    private static BufferedImage frame(Path video, int number) throws Exception {
+        File file = video.toFile();
+        return AWTUtil.toBufferedImage(FrameGrab.getFrameFromFile(file, number));
+    }
+
+    private static BufferedImage gradient(int width, int height, Color from, Color to) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, from, width, height, to));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 3, height / 3, width / 4, height / 4);
+        g.dispose();
+        return image;
+    }
+
+    private static BufferedImage solid(int width, int height, Color color) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+}
