@@ -97,6 +97,15 @@ public class GenerationService {
         return store.findForOwner(owner, id);
     }
 
+    /**
+     * The owner's task made for this client request id, if any: lets a caller that must do costly work before
+     * {@link #submit} (storing uploaded files) skip it when the request is a repeat.
+     */
+    public Optional<GenerationTask> findByClientRequest(String owner, String clientRequestId) {
+        String key = blankToNull(clientRequestId);
+        return key == null ? Optional.empty() : store.findByClientRequest(owner, key);
+    }
+
     /** The owner's tasks, newest first. */
     public List<GenerationTask> list(String owner, int first, int max) {
         return store.listForOwner(owner, Math.max(0, first), Math.max(1, Math.min(max, 200)));

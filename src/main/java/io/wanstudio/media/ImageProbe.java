@@ -32,8 +32,9 @@ final class ImageProbe {
         }
         ImageReader reader = readers.next();
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            // Metadata is not ignored: the PNG reader needs the tRNS chunk to report transparency.
-            reader.setInput(in, false, false);
+            // Metadata ignored (also skips text chunks, a zip-bomb vector); the JDK's PNG reader still reads
+            // tRNS then, as it needs it to decode. Not seek-forward-only: bands re-read the image data.
+            reader.setInput(in, false, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {

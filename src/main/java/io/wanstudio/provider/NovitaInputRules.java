@@ -146,9 +146,10 @@ public final class NovitaInputRules {
         long longSide = Math.max(width, height);
         long shortSide = Math.min(width, height);
         if (longSide > MAX_ASPECT * shortSide) {
+            // No rounded ratio in the message: 1921×240 would read "8.0:1" and look allowed.
             return Optional.of(String.format(Locale.ROOT,
-                    "The %s is %d×%d px, an aspect ratio of %.1f:1; it must be between 1:8 and 8:1.",
-                    noun, width, height, (double) longSide / shortSide));
+                    "The %s is %d×%d px; its long side may be at most 8 times its short side "
+                            + "(aspect ratio between 1:8 and 8:1).", noun, width, height));
         }
         return Optional.empty();
     }
@@ -211,8 +212,10 @@ public final class NovitaInputRules {
     }
 
     private static String tooBig(String noun, long bytes, long maxBytes) {
-        return String.format(Locale.ROOT, "The %s is %.1f MB; it must be at most %d MB.", noun,
-                bytes / (double) MEBIBYTE, maxBytes / MEBIBYTE);
+        // Rounded up, so a file one byte over 20 MB never reads "20.0 MB".
+        double megabytes = Math.ceil(bytes * 10.0 / MEBIBYTE) / 10;
+        return String.format(Locale.ROOT, "The %s is %.1f MB; it must be at most %d MB.", noun, megabytes,
+                maxBytes / MEBIBYTE);
     }
 
     private static String seconds(double value) {

@@ -49,7 +49,7 @@ sealed interface ByteRange {
                 return suffix <= 0 || size == 0 ? new Unsatisfiable() : new Part(Math.max(0, size - suffix), size - 1);
             }
             long first = Long.parseLong(from);
-            long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
+            long last = to.isEmpty() ? Long.MAX_VALUE : Long.parseLong(to);
             if (last < first) {
                 return new Whole();
             }

@@ -219,7 +219,7 @@ public class SimulatedTasks {
                     ? VideoSynthesizer.readClipFirstFrame(folder.resolve(SimulatedTask.FIRST_CLIP_FILE))
                     : VideoSynthesizer.readImage(folder.resolve(SimulatedTask.FIRST_FRAME_FILE));
         } catch (IOException e) {
-            LOG.log(Level.INFO, "Simulated task " + task.taskId + ": plain frames instead of the input", e);
+            LOG.info(() -> "Simulated task " + task.taskId + ": plain frames instead of the input: " + e.getMessage());
             return VideoSynthesizer.placeholder(Math.max(1, task.inputWidth), Math.max(1, task.inputHeight));
         }
     }
@@ -228,7 +228,8 @@ public class SimulatedTasks {
         try {
             return VideoSynthesizer.readImage(folder.resolve(SimulatedTask.LAST_FRAME_FILE));
         } catch (IOException e) {
-            LOG.log(Level.INFO, "Simulated task " + task.taskId + ": no cross-fade, the last frame is unreadable", e);
+            LOG.info(() -> "Simulated task " + task.taskId + ": no cross-fade, the last frame is unreadable: "
+                    + e.getMessage());
             return null;
         }
     }

@@ -143,6 +143,8 @@ public final class VideoSynthesizer {
                         reader.dispose();
                     }
                 }
+            } catch (IOException | RuntimeException e) {
+                // Not this reader's format (some probes fail on short files instead of answering no)
             }
         }
         throw new IOException("Not a readable image: " + file.getFileName());

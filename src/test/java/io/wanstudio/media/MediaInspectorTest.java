@@ -14,7 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.spi.IIORegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +74,23 @@ class MediaInspectorTest {
     @Test
     void palettePngWhoseTransparentIndexIsUnusedIsNotTransparent() throws Exception {
         MediaInfo info = MediaInspector.inspect(writeImage(paletteImage(400, 300), "png", dir.resolve("a.png")));
+
+        assertThat(info.transparent()).isFalse();
+    }
+
+    @Test
+    void rgbPngWithTransparentColourChunkIsTransparentWhereThatColourIsUsed() throws Exception {
+        BufferedImage image = opaqueImage(300, 240);
+        image.setRGB(5, 5, 0xFF00FF);
+
+        MediaInfo info = MediaInspector.inspect(writePngWithTransparentColour(image, 0xFF, 0x00, 0xFF));
+
+        assertThat(info.transparent()).isTrue();
+    }
+
+    @Test
+    void rgbPngWithTransparentColourChunkButNoSuchPixelIsNotTransparent() throws Exception {
+        MediaInfo info = MediaInspector.inspect(writePngWithTransparentColour(opaqueImage(300, 240), 0xFF, 0, 0xFF));
 
         assertThat(info.transparent()).isFalse();
     }
@@ -248,6 +272,31 @@ class MediaInspectorTest {
         Path file = Files.createFile(dir.resolve("empty.wav"));
 
         assertThatThrownBy(() -> MediaInspector.inspect(file)).isInstanceOf(UnsupportedMediaException.class);
+    }
+
+    /** An RGB PNG with a tRNS chunk naming one colour transparent (what some tools write instead of alpha). */
+    private Path writePngWithTransparentColour(BufferedImage image, int red, int green, int blue) throws Exception {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        IIOMetadataNode rgb = new IIOMetadataNode("tRNS_RGB");
+        rgb.setAttribute("red", Integer.toString(red));
+        rgb.setAttribute("green", Integer.toString(green));
+        rgb.setAttribute("blue", Integer.toString(blue));
+        IIOMetadataNode trns = new IIOMetadataNode("tRNS");
+        trns.appendChild(rgb);
+        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+        root.appendChild(trns);
+        metadata.mergeTree("javax_imageio_png_1.0", root);
+        Path file = dir.resolve("trns.png");
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
+        }
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).contains("tRNS");
+        return file;
     }
 
     /** An 8-bit palette image: index 0 is opaque blue, index 1 fully transparent (written as PLTE + tRNS). */

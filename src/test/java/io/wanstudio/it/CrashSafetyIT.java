@@ -1,0 +1,173 @@
+package io.wanstudio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the app (SIGKILL) while a paid POST is in flight and while a task is being polled, with the simulator
+ * running alone as its own process, as the real provider would. After each restart no task may be lost and the
+ * simulator must have received every submission exactly once.
+ */
+class CrashSafetyIT {
+    private static final int SIMULATOR_PORT = 18091;
+    private static final int APP_PORT = 18092;
+    private static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
+    private static final Path WORK = BUILD.resolve("crash-it");
+
+    private static Process simulator;
+    private static Process app;
+    private static int appStarts;
+    private static final Http SIM = new Http("http://127.0.0.1:" + SIMULATOR_PORT);
+    private static final Http APP = new Http("http://127.0.0.1:" + APP_PORT);
+    private static final SimulatorControl CONTROL = new SimulatorControl(SIM);
+
+    @BeforeAll
+    static void startSimulatorAndApp() throws IOException {
+        deleteTree(WORK);
+        Files.createDirectories(WORK);
+        simulator = launch("simulator", SIMULATOR_PORT, List.of(
+                "-Dwan.role=simulator",
+                "-Dwan.data-dir=" + WORK.resolve("simulator-data"),
+                "-Dwan.public-base-url=http://127.0.0.1:" + SIMULATOR_PORT,
+                "-Dwan.simulator.control=true",
+                "-Dwan.simulator.fetch-allow=http://127.0.0.1:" + APP_PORT,
+                "-Dwan.simulator.queued-seconds=1",
+                "-Dwan.simulator.processing-seconds=12"));
+        startApp();
+        awaitReady(SIM);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        for (Process p : new Process[] {app, simulator}) {
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void killedDuringThePaidPostIsMarkedForReviewAndNeverResent() throws Exception {
+        String prompt = "crash during submit " + UUID.randomUUID();
+        // The simulator creates and counts the task, then holds its answer back: the POST is in flight.
+        CONTROL.faults("{\"scope\":\"submit\",\"latencyMs\":60000}");
+        CompletableFuture.runAsync(() -> submit(prompt));
+        await().atMost(Duration.ofSeconds(60)).until(() -> CONTROL.submissions(prompt).accepted() == 1);
+
+        killApp();
+        CONTROL.reset();
+        startApp();
+
+        JsonObject task = await().atMost(Duration.ofSeconds(90)).until(() -> findTask(prompt),
+                t -> t.isPresent() && "NEEDS_REVIEW".equals(t.get().getString("state"))).orElseThrow();
+        assertThat(task.getString("failureReason")).contains("not sent again");
+        // Give the poller time to do something wrong; the provider must still have seen exactly one POST.
+        Thread.sleep(3000);
+        assertThat(CONTROL.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+        assertThat(findTask(prompt).orElseThrow().getString("state")).isEqualTo("NEEDS_REVIEW");
+    }
+
+    @Test
+    void killedWhilePollingCompletesAfterRestartWithoutResubmitting() throws Exception {
+        String prompt = "crash while polling " + UUID.randomUUID();
+        HttpResponse<String> created = submit(prompt);
+        assertThat(created.statusCode()).isEqualTo(201);
+        long id = Http.json(created).getJsonNumber("id").longValue();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> state(id).equals("PROCESSING"));
+
+        killApp();
+        startApp();
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> state(id).equals("COMPLETED"));
+        assertThat(CONTROL.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+        var video = APP.getBytes("/api/v1/tasks/" + id + "/video");
+        assertThat(video.statusCode()).isEqualTo(200);
+        assertThat(video.body().length).isGreaterThan(1000);
+    }
+
+    private static HttpResponse<String> submit(String prompt) {
+        return APP.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(640, 360))
+                .field("prompt", prompt)
+                .field("durationSeconds", "2")
+                .field("resolution", "720P"));
+    }
+
+    private static String state(long id) {
+        var response = APP.get("/api/v1/tasks/" + id);
+        return response.statusCode() == 200 ? Http.json(response).getString("state") : "HTTP " + response.statusCode();
+    }
+
+    private static Optional<JsonObject> findTask(String prompt) {
+        var response = APP.get("/api/v1/tasks?max=100");
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .filter(t -> prompt.equals(t.getString("prompt", null))).findFirst();
+        }
+    }
+
+    private static void startApp() throws IOException {
+        appStarts++;
+        app = launch("app-" + appStarts, APP_PORT, List.of(
+                "-Dnovita.api-key=crash-test-key",
+                "-Dnovita.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/simulator",
+                "-Dnovita.read-timeout-ms=90000",
+                "-Dwan.data-dir=" + WORK.resolve("app-data"),
+                "-Dwan.public-base-url=http://127.0.0.1:" + APP_PORT,
+                "-Dwan.submit.stale-after-seconds=10",
+                "-Dwan.poller.tick-ms=300",
+                "-Dwan.poller.min-interval-ms=500",
+                "-Dwan.poller.max-interval-ms=2000"));
+        awaitReady(APP);
+    }
+
+    private static void killApp() throws InterruptedException {
+        app.destroyForcibly();
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static Process launch(String name, int port, List<String> properties) throws IOException {
+        File jar = BUILD.resolve("wan-studio-micro.jar").toFile();
+        assertThat(jar).as("the uber-jar built by mvn package").isFile();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx768m"));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", jar.getAbsolutePath(), "--port", Integer.toString(port), "--nocluster"));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(WORK.resolve(name + ".log").toFile()).start();
+    }
+
+    private static void awaitReady(Http http) {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> http.get("/health/ready").statusCode() == 200);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.wanstudio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole slice over real HTTP: the JSON API submits to the simulator, the poller follows the task, the video
+ * lands in the media store and decodes; and every failure path the provider can take.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GenerationApiIT {
+    private static final String PORT = System.getProperty("wan.it.port", "18080");
+    private static final Path MEDIA = Path.of(System.getProperty("wan.build.dir", "target"), "it-data", "media");
+    private static final Http APP = new Http("http://localhost:" + PORT);
+    private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
+    private static InputServer inputs;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app();
+    }
+
+    @BeforeAll
+    static void startInputServer() {
+        inputs = new InputServer();
+    }
+
+    @AfterAll
+    static void stopInputServer() {
+        inputs.close();
+    }
+
+    @AfterEach
+    void resetFaults() {
+        SIMULATOR.reset();
+    }
+
+    @Test
+    void urlSubmitCompletesWithAPlayableVideoOfTheRequestedDurationAndAspect() throws Exception {
+        String url = inputs.put("/wide.png", TestMedia.png(1280, 720));
+        String prompt = "a slow pan over a wide frame " + UUID.randomUUID();
+        var created = APP.postJson("/api/v1/tasks", Json.createObjectBuilder().add("firstFrameUrl", url)
+                .add("prompt", prompt).add("durationSeconds", 3).add("resolution", "720P").build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject task = Http.json(created);
+        assertThat(task.getString("state")).isEqualTo("QUEUED");
+        assertThat(task.getJsonNumber("costEstimate").doubleValue()).isGreaterThan(0);
+
+        JsonObject done = awaitFinal(task.getJsonNumber("id").longValue());
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("COMPLETED");
+
+        Path video = download(done.getJsonNumber("id").longValue());
+        VideoCheck check = VideoCheck.of(video);
+        assertThat(check.codec()).isEqualTo("h264");
+        assertThat(check.decodesCleanly()).isTrue();
+        assertThat(check.durationSeconds()).isCloseTo(3.0, within(0.3));
+        assertThat(check.aspect()).isCloseTo(16.0 / 9, within(16.0 / 9 * 0.03));
+        assertThat(sha256(video)).isEqualTo(done.getString("videoSha256"));
+
+        // the video and its poster are in the media store, outside the web root
+        Path stored = MEDIA.resolve("results/local/" + done.getJsonNumber("id").longValue());
+        assertThat(stored.resolve("video.mp4")).exists().hasSameBinaryContentAs(video);
+        var poster = APP.getBytes("/api/v1/tasks/" + done.getJsonNumber("id").longValue() + "/poster");
+        assertThat(poster.statusCode()).isEqualTo(200);
+        var image = ImageIO.read(new ByteArrayInputStream(poster.body()));
+        assertThat((double) image.getWidth() / image.getHeight()).isCloseTo(16.0 / 9, within(0.06));
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+    }
+
+    @Test
+    void multipartUploadOfAPortraitImageGivesAPortraitVideo() throws Exception {
+        String prompt = "portrait " + UUID.randomUUID();
+        var created = APP.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "portrait.jpg", "image/jpeg", TestMedia.jpeg(480, 848))
+                .field("prompt", prompt).field("durationSeconds", "2"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject done = awaitFinal(Http.json(created).getJsonNumber("id").longValue());
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("COMPLETED");
+        VideoCheck check = VideoCheck.of(download(done.getJsonNumber("id").longValue()));
+        assertThat(check.height()).isGreaterThan(check.width());
+        assertThat(check.aspect()).isCloseTo(480.0 / 848, within(0.03));
+        assertThat(check.durationSeconds()).isCloseTo(2.0, within(0.3));
+    }
+
+    @Test
+    void simulatorRefusesAnInvalidInputNamingTheField() {
+        String tiny = inputs.put("/tiny.png", TestMedia.png(100, 100));
+        var refused = APP.postJson("/simulator/v3/async/wan2.7-i2v",
+                Json.createObjectBuilder().add("image_url", tiny).add("prompt", "too small").build(),
+                "Authorization", "Bearer test-key");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonObject body = Http.json(refused);
+        assertThat(body.getInt("code")).isEqualTo(400);
+        assertThat(body.getString("reason")).isEqualTo("INVALID_REQUEST_BODY");
+        assertThat(body.getString("message")).contains("image_url").contains("100");
+
+        var wrongDuration = APP.postJson("/simulator/v3/async/wan2.7-i2v",
+                Json.createObjectBuilder().add("image_url", inputs.put("/ok.png", TestMedia.png(640, 360)))
+                        .add("duration", 16).build(), "Authorization", "test-key");
+        assertThat(wrongDuration.statusCode()).isEqualTo(400);
+        assertThat(Http.json(wrongDuration).getString("message")).contains("duration");
+
+        var noKey = APP.postJson("/simulator/v3/async/wan2.7-i2v", "{}");
+        assertThat(noKey.statusCode()).isIn(400, 401);
+        assertThat(Http.json(noKey).getString("reason")).isEqualTo("MISSING_API_KEY");
+    }
+
+    @Test
+    void anInvalidInputIsRefusedLocallyBeforeAnythingIsPaidFor() {
+        String prompt = "never sent " + UUID.randomUUID();
+        var refused = APP.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "small.png", "image/png", TestMedia.png(200, 120))
+                .field("prompt", prompt).field("durationSeconds", "20"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonObject fields = Http.json(refused).getJsonObject("fields");
+        assertThat(fields.getString("firstFrame")).contains("240");
+        assertThat(SIMULATOR.submissions(prompt).received()).isZero();
+    }
+
+    @Test
+    void aFailMarkerEndsFailedWithTheProvidersReason() {
+        String prompt = "[simulate-fail: the model could not animate this] " + UUID.randomUUID();
+        JsonObject done = awaitFinal(submitSmall(prompt));
+        assertThat(done.getString("state")).isEqualTo("FAILED");
+        assertThat(done.getString("failureReason")).contains("the model could not animate this");
+    }
+
+    @Test
+    void anExpiredResultLinkEndsFailedWithAClearReason() {
+        SIMULATOR.faults("{\"videoUrlTtlSeconds\":0}");
+        JsonObject done = awaitFinal(submitSmall("expired link " + UUID.randomUUID()));
+        assertThat(done.getString("state")).isEqualTo("FAILED");
+        assertThat(done.getString("failureReason")).contains("expired");
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsOnPollsAreRiddenOut() {
+        SIMULATOR.faults("{\"scope\":\"poll\",\"serverErrorRate\":0.5,\"rateLimitBurst\":3,\"retryAfterSeconds\":1}");
+        String prompt = "flaky provider " + UUID.randomUUID();
+        JsonObject done = awaitFinal(submitSmall(prompt));
+        assertThat(done.getString("state")).isEqualTo("COMPLETED");
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+    }
+
+    @Test
+    void aRateLimitedSubmitIsRetriedAndPaidOnce() {
+        SIMULATOR.faults("{\"scope\":\"submit\",\"rateLimitBurst\":2,\"retryAfterSeconds\":1}");
+        String prompt = "rate limited submit " + UUID.randomUUID();
+        long id = submitSmall(prompt);
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(3, 1));
+        assertThat(awaitFinal(id).getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anOutageOpensTheBreakerAndTasksCompleteAfterRecovery() {
+        long id = submitSmall("outage " + UUID.randomUUID());
+        SIMULATOR.faults("{\"scope\":\"poll\",\"outageSeconds\":8}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonObject provider = Http.json(APP.get("/api/v1/provider"));
+            return provider.getJsonObject("health").getJsonNumber("breakerRejections").longValue() > 0;
+        });
+        assertThat(awaitFinal(id).getString("state")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void malformedJsonDoesNotStopThePoller() {
+        SIMULATOR.faults("{\"scope\":\"poll\",\"malformedRate\":1.0}");
+        long id = submitSmall("malformed answers " + UUID.randomUUID());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> !isFinal(APP.get("/api/v1/tasks/" + id)));
+        SIMULATOR.reset();
+        assertThat(awaitFinal(id).getString("state")).isEqualTo("COMPLETED");
+        // the poller is still alive for new tasks too
+        assertThat(awaitFinal(submitSmall("after malformed " + UUID.randomUUID())).getString("state"))
+                .isEqualTo("COMPLETED");
+    }
+
+    private long submitSmall(String prompt) {
+        var created = APP.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(320, 240))
+                .field("prompt", prompt).field("durationSeconds", "2").field("resolution", "720P"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).getJsonNumber("id").longValue();
+    }
+
+    private JsonObject awaitFinal(long id) {
+        HttpResponse<String> last = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> APP.get("/api/v1/tasks/" + id), GenerationApiIT::isFinal);
+        return Http.json(last);
+    }
+
+    private static boolean isFinal(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            return false;
+        }
+        String state = Http.json(response).getString("state");
+        return state.equals("COMPLETED") || state.equals("FAILED") || state.equals("NEEDS_REVIEW");
+    }
+
+    private Path download(long id) throws Exception {
+        var response = APP.getBytes("/api/v1/tasks/" + id + "/video");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("video/mp4"));
+        Path file = Files.createTempFile("wan-it-", ".mp4");
+        Files.write(file, response.body());
+        return file;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

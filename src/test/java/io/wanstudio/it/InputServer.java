@@ -1,0 +1,49 @@
+package io.wanstudio.it;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Serves test inputs on 127.0.0.1, like a user's image host. Its origin is on the app's and the simulator's
+ * allow-list in the ITs' configuration (arquillian.xml); every other local address stays refused.
+ */
+public final class InputServer implements AutoCloseable {
+    public static final int PORT = 18099;
+    private final HttpServer server;
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+    public InputServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            byte[] body = files.get(exchange.getRequestURI().getPath());
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Publishes a file and returns its URL. */
+    public String put(String path, byte[] content) {
+        files.put(path, content);
+        return "http://127.0.0.1:" + PORT + path;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
