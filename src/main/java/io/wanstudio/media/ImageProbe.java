@@ -50,14 +50,14 @@ final class ImageProbe {
         }
     }
 
-    /** Whether the image's colour model can carry transparency (alpha channel, or a palette/colour with tRNS). */
+    /**
+     * Whether the image decodes with an alpha channel: from an alpha channel, a palette with tRNS, or an RGB/grey
+     * image with a tRNS colour. Asks for the default destination type (what {@code read} produces), not the raw
+     * type: the JDK 17 PNG reader reports a tRNS colour image's raw type without alpha.
+     */
     private static boolean declaresAlpha(ImageReader reader) throws IOException {
-        ImageTypeSpecifier type = reader.getRawImageType(0);
-        if (type == null) {
-            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
-            type = types.hasNext() ? types.next() : null;
-        }
-        return type != null && type.getColorModel().hasAlpha();
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        return types.hasNext() && types.next().getColorModel().hasAlpha();
     }
 
     /**

@@ -71,8 +71,9 @@ public final class NovitaInputRules {
 
     /**
      * Every non-media rule of the request: which media fields are present (the allowed combinations), prompt
-     * lengths in code points, duration, resolution spelling, seed range. Media URLs are checked only for
-     * presence here; their content is checked with {@link #checkMedia}.
+     * lengths in code points, duration, resolution spelling, seed range. Media URLs are checked for presence
+     * and form here (absolute http/https; a present but blank URL is an error on its field); their content is
+     * checked with {@link #checkMedia}.
      */
     public static List<FieldError> checkRequest(NovitaSubmitRequest request) {
         List<FieldError> errors = new ArrayList<>();
