@@ -37,10 +37,10 @@ final class Timeline {
 
     /**
      * When the result link of a task completed at {@code completeTimeMs} expires: fixed at completion, like an
-     * object-store URL generated once.
+     * object-store URL generated once. Rounded up, so a link never lives shorter than its TTL.
      */
     static long linkExpiresEpochSeconds(SimulatedTask task, long completeTimeMs) {
-        return Math.floorDiv(completeTimeMs, 1000) + task.videoUrlTtlSeconds;
+        return Math.floorDiv(completeTimeMs + 999, 1000) + task.videoUrlTtlSeconds;
     }
 
     private static int secondsUntil(long endMs, long nowMs) {

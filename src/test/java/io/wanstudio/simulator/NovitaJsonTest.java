@@ -52,8 +52,8 @@ class NovitaJsonTest {
     void errorShape() {
         JsonObject json = NovitaJson.error(404, "TASK_NOT_FOUND", "Task not found");
 
-        assertThat(json.toString())
-                .isEqualTo("{\"code\":404,\"reason\":\"TASK_NOT_FOUND\",\"message\":\"Task not found\",\"metadata\":{}}");
+        assertThat(json.toString()).isEqualTo(
+                "{\"code\":404,\"reason\":\"TASK_NOT_FOUND\",\"message\":\"Task not found\",\"metadata\":{}}");
         assertThat(NovitaJson.taskId("abc").toString()).isEqualTo("{\"task_id\":\"abc\"}");
     }
 }

@@ -9,6 +9,7 @@ import io.wanstudio.provider.NovitaSubmitRequest;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,7 +159,7 @@ class SimulatedTasksTest {
         g.setColor(Color.GREEN);
         g.fillRect(0, 0, width, height);
         g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }

@@ -28,7 +28,8 @@ class SubmissionParseTest {
         NovitaSubmitRequest request = parse("""
                 {"image_url":"http://localhost:8080/u/a.png","last_frame_url":null,"prompt":"a cat",
                  "negative_prompt":"blur","duration":7,"resolution":"720P","prompt_extend":false,
-                 "watermark":true,"seed":42,"extra":{"webhook":{"url":"http://x"}}}""", "application/json; charset=UTF-8");
+                 "watermark":true,"seed":42,"extra":{"webhook":{"url":"http://x"}}}""",
+                "application/json; charset=UTF-8");
 
         assertThat(request.imageUrl).isEqualTo("http://localhost:8080/u/a.png");
         assertThat(request.lastFrameUrl).isNull();

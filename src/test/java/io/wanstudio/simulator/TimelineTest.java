@@ -117,5 +117,7 @@ class TimelineTest {
 
         assertThat(Timeline.linkExpiresEpochSeconds(task, SUBMITTED + 12_000))
                 .isEqualTo(SUBMITTED / 1000 + 12 + 3600);
+        assertThat(Timeline.linkExpiresEpochSeconds(task, SUBMITTED + 12_001))
+                .isEqualTo(SUBMITTED / 1000 + 13 + 3600);
     }
 }
