@@ -1,5 +1,5 @@
 -- Generation tasks: one row per paid request to the provider, from before the POST until the video is stored.
-CREATE SEQUENCE generation_task_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE generation_task_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE generation_task (
     id                  BIGINT        NOT NULL PRIMARY KEY,
@@ -46,7 +46,7 @@ CREATE INDEX ix_task_owner_created ON generation_task (owner, created_at DESC);
 CREATE INDEX ix_task_due ON generation_task (state, next_poll_at);
 
 -- Files users upload as task inputs; served to the provider at an unguessable, expiring, read-only link.
-CREATE SEQUENCE stored_upload_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE stored_upload_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE stored_upload (
     id            BIGINT        NOT NULL PRIMARY KEY,

@@ -50,7 +50,7 @@ public class GenerationTask {
     static final String RELEASE = "GenerationTask.release";
 
     @Id
-    @SequenceGenerator(name = "task_seq", sequenceName = "generation_task_seq", allocationSize = 50)
+    @SequenceGenerator(name = "task_seq", sequenceName = "generation_task_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "task_seq")
     private Long id;
 

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public class RequestValidator {
 
     @Inject
     @ConfigProperty(name = "wan.fetch.allowed-origins")
-    Optional<List<String>> allowedOrigins;
+    Optional<String> allowedOrigins; // comma list
 
     @Inject
     @ConfigProperty(name = "wan.fetch.timeout-seconds", defaultValue = "30")
@@ -60,8 +61,9 @@ public class RequestValidator {
 
     @PostConstruct
     void init() {
-        fetcher = new SafeUrlFetcher(allowedOrigins.orElse(List.of()).stream().map(URI::create).toList(),
-                Duration.ofSeconds(fetchTimeoutSeconds));
+        List<URI> origins = allowedOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::trim).filter(o -> !o.isEmpty()).map(URI::create).toList();
+        fetcher = new SafeUrlFetcher(origins, Duration.ofSeconds(fetchTimeoutSeconds));
     }
 
     /** The request as stored with the task and as sent to the provider, once every rule holds. */

@@ -50,32 +50,32 @@ public class TaskStore {
         return Optional.of(task);
     }
 
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.REQUIRED)
     public Optional<GenerationTask> find(long id) {
         return Optional.ofNullable(em.find(GenerationTask.class, id));
     }
 
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.REQUIRED)
     public Optional<GenerationTask> findForOwner(String owner, long id) {
         return em.createNamedQuery(GenerationTask.BY_ID_AND_OWNER, GenerationTask.class)
                 .setParameter("id", id).setParameter("owner", owner).getResultStream().findFirst();
     }
 
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.REQUIRED)
     public Optional<GenerationTask> findByClientRequest(String owner, String clientRequestId) {
         return em.createNamedQuery(GenerationTask.BY_CLIENT_REQUEST, GenerationTask.class)
                 .setParameter("owner", owner).setParameter("clientRequestId", clientRequestId)
                 .getResultStream().findFirst();
     }
 
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.REQUIRED)
     public List<GenerationTask> listForOwner(String owner, int first, int max) {
         return em.createNamedQuery(GenerationTask.BY_OWNER, GenerationTask.class)
                 .setParameter("owner", owner).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /** Ids of tasks whose next poll is due and that no instance holds. */
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.REQUIRED)
     public List<Long> dueForPoll(Instant now, int max) {
         return em.createNamedQuery(GenerationTask.DUE_FOR_POLL, Long.class)
                 .setParameter("states", EnumSet.of(TaskState.QUEUED, TaskState.PROCESSING, TaskState.DOWNLOADING))
@@ -83,7 +83,7 @@ public class TaskStore {
     }
 
     /** Tasks whose submit started before {@code before} and never got an answer stored. */
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.REQUIRED)
     public List<GenerationTask> staleSubmits(Instant before) {
         return em.createNamedQuery(GenerationTask.STALE_SUBMITS, GenerationTask.class)
                 .setParameter("before", before).getResultList();

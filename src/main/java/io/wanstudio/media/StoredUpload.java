@@ -23,7 +23,7 @@ public class StoredUpload {
     static final String BY_TOKEN_AND_OWNER = "StoredUpload.byTokenAndOwner";
 
     @Id
-    @SequenceGenerator(name = "upload_seq", sequenceName = "stored_upload_seq", allocationSize = 50)
+    @SequenceGenerator(name = "upload_seq", sequenceName = "stored_upload_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "upload_seq")
     private Long id;
     private String owner;

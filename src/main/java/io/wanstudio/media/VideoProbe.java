@@ -26,7 +26,7 @@ final class VideoProbe {
     static MediaInfo inspect(Path file, long size) throws UnsupportedMediaException {
         // Skipping 'mdat': isoparser would otherwise copy the whole media payload into a temp file.
         try (FileChannel channel = FileChannel.open(file);
-                IsoFile iso = new IsoFile(channel, new PropertyBoxParserImpl().skippingBoxes("mdat"))) {
+                IsoFile iso = new IsoFile(channel, boxParser().skippingBoxes("mdat"))) {
             MovieBox movie = iso.getMovieBox();
             if (movie == null || movie.getMovieHeaderBox() == null) {
                 throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED);
@@ -49,6 +49,21 @@ final class VideoProbe {
         } catch (IOException | RuntimeException e) {
             // isoparser reports malformed boxes with unchecked exceptions as well.
             throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED, e);
+        }
+    }
+
+    /**
+     * isoparser reads its box table through the thread's context class loader, which inside an app server is not
+     * always the one that holds the library; lend it ours while it does.
+     */
+    private static PropertyBoxParserImpl boxParser() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PropertyBoxParserImpl.class.getClassLoader());
+        try {
+            return new PropertyBoxParserImpl();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

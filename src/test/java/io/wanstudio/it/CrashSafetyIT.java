@@ -121,10 +121,8 @@ class CrashSafetyIT {
         if (response.statusCode() != 200) {
             return Optional.empty();
         }
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
-            return reader.readArray().getValuesAs(JsonObject.class).stream()
-                    .filter(t -> prompt.equals(t.getString("prompt", null))).findFirst();
-        }
+        return Http.json(response).getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> prompt.equals(t.getString("prompt", null))).findFirst();
     }
 
     private static void startApp() throws IOException {

@@ -1,0 +1,144 @@
+package io.wanstudio.generation;
+
+import io.wanstudio.gallery.TaskMedia;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * One task as the studio page shows it: words and flags the page needs, worked out here so that the page has no
+ * logic. A snapshot taken when the list was (re)loaded; kept in the view, hence serializable.
+ */
+public final class TaskCard implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final long id;
+    private final TaskState state;
+    private final int progressPercent;
+    private final Integer etaSeconds;
+    private final String prompt;
+    private final int durationSeconds;
+    private final String resolution;
+    private final BigDecimal cost;
+    private final String currency;
+    private final String failureReason;
+    private final Instant createdAt;
+    private final String videoUrl;
+    private final String posterUrl;
+
+    private TaskCard(GenerationTask task) {
+        this.id = task.getId();
+        this.state = task.getState();
+        this.progressPercent = task.getProgressPercent();
+        this.etaSeconds = task.getEtaSeconds();
+        this.prompt = task.getPrompt();
+        this.durationSeconds = task.getDurationSeconds();
+        this.resolution = task.getResolution();
+        this.cost = task.getCostEstimate();
+        this.currency = task.getCurrency();
+        this.failureReason = task.getFailureReason();
+        this.createdAt = task.getCreatedAt();
+        boolean playable = state == TaskState.COMPLETED && task.videoPath().isPresent();
+        this.videoUrl = playable ? TaskMedia.pageLink(task, TaskMedia.Kind.VIDEO) : null;
+        this.posterUrl = playable && task.posterPath().isPresent() ? TaskMedia.pageLink(task, TaskMedia.Kind.POSTER)
+                : null;
+    }
+
+    static TaskCard of(GenerationTask task) {
+        return new TaskCard(task);
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    /** The state's name, for CSS and tests ({@code data-state}). */
+    public String getState() {
+        return state.name();
+    }
+
+    public String getStateLabel() {
+        return switch (state) {
+            case SUBMITTING -> "Sending";
+            case QUEUED -> "Queued";
+            case PROCESSING -> "Generating";
+            case DOWNLOADING -> "Saving";
+            case COMPLETED -> "Ready";
+            case FAILED -> "Failed";
+            case NEEDS_REVIEW -> "Needs review";
+        };
+    }
+
+    /** Still on its way: show progress. */
+    public boolean isRunning() {
+        return !state.isFinal() && state != TaskState.NEEDS_REVIEW;
+    }
+
+    public boolean isPlayable() {
+        return videoUrl != null;
+    }
+
+    /** Failed or stuck: show the reason. */
+    public boolean isProblem() {
+        return state == TaskState.FAILED || state == TaskState.NEEDS_REVIEW;
+    }
+
+    public int getProgressPercent() {
+        return progressPercent;
+    }
+
+    /** "about 40 s left", "about 3 min left", or null when the provider gave no estimate. */
+    public String getEtaText() {
+        if (etaSeconds == null || etaSeconds <= 0 || !isRunning()) {
+            return null;
+        }
+        return etaSeconds < 90 ? "about " + etaSeconds + " s left" : "about " + Math.round(etaSeconds / 60.0)
+                + " min left";
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public int getDurationSeconds() {
+        return durationSeconds;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public BigDecimal getCost() {
+        return cost;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    /** ISO-8601, for {@code <time datetime>}; the page shows it in the browser's time zone. */
+    public String getCreatedAtIso() {
+        return createdAt == null ? "" : createdAt.toString();
+    }
+
+    public String getCreatedAtText() {
+        return createdAt == null ? "" : UTC_TIME.format(createdAt);
+    }
+
+    public String getVideoUrl() {
+        return videoUrl;
+    }
+
+    public String getPosterUrl() {
+        return posterUrl;
+    }
+}

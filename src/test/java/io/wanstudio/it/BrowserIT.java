@@ -1,0 +1,211 @@
+package io.wanstudio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.data.Offset;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The studio page in a real browser (Debian's Chromium, headless): upload a first frame, generate, watch the task
+ * complete through pushed updates (the page never reloads), and play the video in the page. Screenshots go to
+ * {@code ${wan.build.dir}/screenshots}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+    private static final int REQUESTED_SECONDS = 3;
+    private static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
+    private static final Path SCREENSHOTS = BUILD.resolve("screenshots");
+
+    private static final Dimension DESKTOP = new Dimension(1280, 800);
+    private static final Dimension PHONE = new Dimension(390, 844);
+
+    private final ApiClient api = new ApiClient();
+    private ChromeDriver browser;
+    private Dimension viewport = DESKTOP;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        // Both paths given, so that Selenium Manager never tries to download a browser or driver.
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--autoplay-policy=no-user-gesture-required");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void generatesAVideoThatPlaysInThePage() throws Exception {
+        String marker = "[browser-it " + UUID.randomUUID().toString().substring(0, 8) + "]";
+        Path frame = TestImages.opaquePngFile(BUILD.resolve("it-files"), "frame-640x360.png", 640, 360);
+        browser.get(api.base() + "/");
+
+        browser.findElement(By.id("studio:firstFrameFile")).sendKeys(frame.toAbsolutePath().toString());
+        waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("firstFrameChosen")));
+        assertThat(browser.findElement(By.id("firstFrameChosen")).getText()).contains("640 × 360");
+        browser.findElement(By.id("studio:prompt")).sendKeys("Lanterns sway in the evening wind " + marker);
+        setDuration(REQUESTED_SECONDS);
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("costValue"), "0.24 USD"));
+        screenshot("desktop-form-filled");
+
+        browser.findElement(By.id("studio:generate")).click();
+
+        WebElement card = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
+                .filter(c -> c.getText().contains(marker)).findFirst().orElse(null));
+        String taskId = card.getAttribute("data-task-id");
+        By thisCard = By.cssSelector("[data-task-id='" + taskId + "']");
+        screenshot("desktop-running");
+        // No reload from here on: the card changes only through the pushed updates.
+        waitUpTo(90).until(d -> "COMPLETED".equals(d.findElement(thisCard).getAttribute("data-state")));
+
+        WebElement video = browser.findElement(thisCard).findElement(By.tagName("video"));
+        assertThat(video.getAttribute("poster")).endsWith("/media/tasks/" + taskId + "/poster");
+        assertThat(video.getAttribute("src")).endsWith("/media/tasks/" + taskId + "/video");
+        assertThat(posterWidth(video)).isGreaterThan(0);
+        js("arguments[0].load();", video);
+        waitUpTo(30).until(d -> ((Number) js("return arguments[0].readyState;", video)).intValue() >= 1);
+        double duration = ((Number) js("return arguments[0].duration;", video)).doubleValue();
+        assertThat(duration).isCloseTo(REQUESTED_SECONDS, Offset.offset(0.5));
+        assertThat(js("return arguments[0].error;", video)).isNull();
+        screenshot("desktop-completed");
+
+        showAsPhone();
+        browser.navigate().refresh();
+        waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("studio:generate")));
+        screenshot("phone-top");
+        js("arguments[0].scrollIntoView({block: 'center'});", browser.findElement(thisCard));
+        screenshot("phone-completed-card");
+    }
+
+    @Test
+    void aTooSmallImageIsRefusedNextToItsFieldAndMakesNoTask() throws Exception {
+        Path tiny = TestImages.opaquePngFile(BUILD.resolve("it-files"), "tiny-100x100.png", 100, 100);
+        int submissionsBefore = api.simulatorSubmissions();
+        browser.get(api.base() + "/");
+        int cardsBefore = browser.findElements(By.cssSelector("[data-task-id]")).size();
+
+        browser.findElement(By.id("studio:firstFrameFile")).sendKeys(tiny.toAbsolutePath().toString());
+        WebElement message = waitUpTo(30).until(d -> {
+            WebElement m = d.findElement(By.id("studio:firstFrameMessage"));
+            return m.getText().isBlank() ? null : m;
+        });
+        assertThat(message.getText()).containsIgnoringCase("240");
+        assertThat(inFirstFrameField(message)).isTrue();
+        screenshot("desktop-invalid-upload");
+
+        browser.findElement(By.id("studio:prompt")).sendKeys("This must not be sent");
+        browser.findElement(By.id("studio:generate")).click();
+        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("studio:generate")));
+        WebElement after = browser.findElement(By.id("studio:firstFrameMessage"));
+        assertThat(after.getText()).isNotBlank();
+        assertThat(inFirstFrameField(after)).isTrue();
+        assertThat(browser.findElement(By.id("studio:prompt")).getAttribute("value")).isEqualTo(
+                "This must not be sent");
+        assertThat(browser.findElements(By.cssSelector("[data-task-id]"))).hasSize(cardsBefore);
+        assertThat(api.simulatorSubmissions()).isEqualTo(submissionsBefore);
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsRefusedNextToItsField() throws Exception {
+        Path fake = BUILD.resolve("it-files").resolve("not-an-image.png");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(fake, "this is text, not a picture");
+        browser.get(api.base() + "/");
+
+        browser.findElement(By.id("studio:firstFrameFile")).sendKeys(fake.toAbsolutePath().toString());
+
+        WebElement message = waitUpTo(30).until(d -> {
+            WebElement m = d.findElement(By.id("studio:firstFrameMessage"));
+            return m.getText().isBlank() ? null : m;
+        });
+        assertThat(message.getText()).containsIgnoringCase("not a supported");
+        assertThat(browser.findElements(By.id("firstFrameChosen"))).isEmpty();
+    }
+
+    /** A 390×844 phone screen; a desktop window cannot be made that narrow. */
+    private void showAsPhone() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE.width, "height",
+                PHONE.height, "deviceScaleFactor", 1, "mobile", true));
+        viewport = PHONE;
+    }
+
+    private void setDuration(int seconds) {
+        WebElement duration = browser.findElement(By.id("studio:duration"));
+        duration.clear();
+        duration.sendKeys(Integer.toString(seconds));
+        duration.sendKeys(Keys.TAB); // "change" updates the price
+    }
+
+    private boolean inFirstFrameField(WebElement element) {
+        return (Boolean) js("return document.getElementById('studio:firstFrameField').contains(arguments[0]);",
+                element);
+    }
+
+    /** Loads the poster as an image in the page: its natural width is 0 unless it decoded. */
+    private long posterWidth(WebElement video) {
+        Object width = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var img = new Image(); img.onload = function () { done(img.naturalWidth); };"
+                + "img.onerror = function () { done(0); }; img.src = arguments[0].poster;", video);
+        return ((Number) width).longValue();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Dimension size = viewport;
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + "-" + size.width + "x" + size.height + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
