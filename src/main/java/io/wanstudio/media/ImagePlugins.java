@@ -25,6 +25,18 @@ final class ImagePlugins {
         registerIfMissing(registry, JPEGImageReaderSpi.class, JPEGImageReaderSpi::new);
     }
 
+    /** Takes our readers out of the JVM-wide registry, so that an undeployed app's class loader can be freed. */
+    static synchronized void deregister() {
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        for (Class<? extends ImageReaderSpi> type : java.util.List.of(WebPImageReaderSpi.class,
+                BMPImageReaderSpi.class, JPEGImageReaderSpi.class)) {
+            ImageReaderSpi spi = registry.getServiceProviderByClass(type);
+            if (spi != null) {
+                registry.deregisterServiceProvider(spi, ImageReaderSpi.class);
+            }
+        }
+    }
+
     private static <T extends ImageReaderSpi> void registerIfMissing(IIORegistry registry, Class<T> type,
             Supplier<T> factory) {
         if (registry.getServiceProviderByClass(type) == null) {

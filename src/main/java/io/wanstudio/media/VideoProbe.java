@@ -1,11 +1,13 @@
 package io.wanstudio.media;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.mp4parser.IsoFile;
 import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.FileTypeBox;
@@ -53,18 +55,23 @@ final class VideoProbe {
     }
 
     /**
-     * isoparser reads its box table through the thread's context class loader, which inside an app server is not
-     * always the one that holds the library; lend it ours while it does.
+     * isoparser reads its box table through the system class loader, which inside an app server does not hold the
+     * library; so the table is read once from the library's own jar and handed over.
      */
-    private static PropertyBoxParserImpl boxParser() {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(PropertyBoxParserImpl.class.getClassLoader());
-        try {
-            return new PropertyBoxParserImpl();
-        } finally {
-            thread.setContextClassLoader(previous);
+    private static final Properties BOX_TABLE = loadBoxTable();
+
+    private static Properties loadBoxTable() {
+        var table = new Properties();
+        try (InputStream in = PropertyBoxParserImpl.class.getResourceAsStream("/isoparser2-default.properties")) {
+            table.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("isoparser's box table is missing", e);
         }
+        return table;
+    }
+
+    private static PropertyBoxParserImpl boxParser() {
+        return new PropertyBoxParserImpl(BOX_TABLE);
     }
 
     /** QuickTime: brand 'qt  ', or no 'ftyp' at all (files older than the ISO format). */

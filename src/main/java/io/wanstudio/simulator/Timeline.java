@@ -37,9 +37,13 @@ final class Timeline {
 
     /**
      * When the result link of a task completed at {@code completeTimeMs} expires: fixed at completion, like an
-     * object-store URL generated once. Rounded up, so a link never lives shorter than its TTL.
+     * object-store URL generated once. Rounded up, so a link never lives shorter than its TTL; a TTL of 0 gives a
+     * link that is dead from the start (tests of the expiry path rely on it).
      */
     static long linkExpiresEpochSeconds(SimulatedTask task, long completeTimeMs) {
+        if (task.videoUrlTtlSeconds <= 0) {
+            return Math.floorDiv(completeTimeMs, 1000);
+        }
         return Math.floorDiv(completeTimeMs + 999, 1000) + task.videoUrlTtlSeconds;
     }
 

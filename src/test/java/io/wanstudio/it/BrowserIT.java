@@ -50,7 +50,7 @@ class BrowserIT {
 
     private final ApiClient api = new ApiClient();
     private ChromeDriver browser;
-    private Dimension viewport = DESKTOP;
+    private Dimension viewport;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -63,10 +63,11 @@ class BrowserIT {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--autoplay-policy=no-user-gesture-required");
         browser = new ChromeDriver(service, options);
+        showAs(DESKTOP, false); // the window's size includes its frame; the page should get exactly this
     }
 
     @AfterEach
@@ -96,6 +97,7 @@ class BrowserIT {
                 .filter(c -> c.getText().contains(marker)).findFirst().orElse(null));
         String taskId = card.getAttribute("data-task-id");
         By thisCard = By.cssSelector("[data-task-id='" + taskId + "']");
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice-info")));
         screenshot("desktop-running");
         // No reload from here on: the card changes only through the pushed updates.
         waitUpTo(90).until(d -> "COMPLETED".equals(d.findElement(thisCard).getAttribute("data-state")));
@@ -111,12 +113,38 @@ class BrowserIT {
         assertThat(js("return arguments[0].error;", video)).isNull();
         screenshot("desktop-completed");
 
-        showAsPhone();
+        keepsPlayingWhileAnotherTaskUpdates(thisCard, marker);
+
+        showAs(PHONE, true);
         browser.navigate().refresh();
         waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("studio:generate")));
         screenshot("phone-top");
         js("arguments[0].scrollIntoView({block: 'center'});", browser.findElement(thisCard));
-        screenshot("phone-completed-card");
+        screenshotAsScrolled("phone-completed-card");
+    }
+
+    /**
+     * Live updates re-render only the card that changed: a video playing in one card is not reset while another
+     * task progresses and completes.
+     */
+    private void keepsPlayingWhileAnotherTaskUpdates(By playingCard, String marker) {
+        String second = marker.replace("]", " second]");
+        browser.findElement(By.id("studio:prompt")).clear();
+        browser.findElement(By.id("studio:prompt")).sendKeys("The lanterns dim " + second);
+        setDuration(2);
+        browser.findElement(By.id("studio:generate")).click();
+        WebElement newCard = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
+                .filter(c -> c.getText().contains(second)).findFirst().orElse(null));
+        By newCardLocator = By.cssSelector("[data-task-id='" + newCard.getAttribute("data-task-id") + "']");
+        WebElement playing = browser.findElement(playingCard).findElement(By.tagName("video"));
+        js("arguments[0].muted = true; arguments[0].loop = true; arguments[0].play();", playing);
+        waitUpTo(10).until(d -> ((Number) js("return arguments[0].currentTime;", playing)).doubleValue() > 0);
+
+        waitUpTo(90).until(d -> "COMPLETED".equals(d.findElement(newCardLocator).getAttribute("data-state")));
+
+        // The same element (a re-render would have replaced it: stale), still playing.
+        assertThat(js("return arguments[0].paused;", playing)).isEqualTo(false);
+        assertThat(browser.findElement(newCardLocator).findElements(By.tagName("video"))).hasSize(1);
     }
 
     @Test
@@ -164,11 +192,11 @@ class BrowserIT {
         assertThat(browser.findElements(By.id("firstFrameChosen"))).isEmpty();
     }
 
-    /** A 390×844 phone screen; a desktop window cannot be made that narrow. */
-    private void showAsPhone() {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE.width, "height",
-                PHONE.height, "deviceScaleFactor", 1, "mobile", true));
-        viewport = PHONE;
+    /** Gives the page exactly this viewport (a desktop window cannot be made phone-narrow). */
+    private void showAs(Dimension size, boolean mobile) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width, "height",
+                size.height, "deviceScaleFactor", 1, "mobile", mobile));
+        viewport = size;
     }
 
     private void setDuration(int seconds) {
@@ -201,7 +229,13 @@ class BrowserIT {
         return wait;
     }
 
+    /** A screenshot of the top of the page. */
     private void screenshot(String name) throws IOException {
+        js("window.scrollTo(0, 0);");
+        screenshotAsScrolled(name);
+    }
+
+    private void screenshotAsScrolled(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Dimension size = viewport;
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

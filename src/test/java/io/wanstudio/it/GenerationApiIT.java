@@ -59,6 +59,25 @@ class GenerationApiIT {
     }
 
     @Test
+    void healthChecksAndUnknownProviderPathsAnswerLikeTheRealThing() {
+        var ready = APP.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("database").contains("media-store");
+        assertThat(APP.get("/health/live").statusCode()).isEqualTo(200);
+
+        var unknown = APP.get("/simulator/v3/async/no-such-model", "Authorization", "Bearer k");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Http.json(unknown).getString("reason")).isEqualTo("API_NOT_FOUND");
+        var noTask = APP.get("/simulator/v3/async/task-result?task_id=nope", "Authorization", "Bearer k");
+        assertThat(noTask.statusCode()).isEqualTo(404);
+        assertThat(Http.json(noTask).getString("reason")).isEqualTo("TASK_NOT_FOUND");
+
+        var provider = Http.json(APP.get("/api/v1/provider"));
+        assertThat(provider.getBoolean("simulated")).isTrue();
+        assertThat(provider.toString()).doesNotContain("wan-studio-simulator"); // the key the app sends
+    }
+
+    @Test
     void urlSubmitCompletesWithAPlayableVideoOfTheRequestedDurationAndAspect() throws Exception {
         String url = inputs.put("/wide.png", TestMedia.png(1280, 720));
         String prompt = "a slow pan over a wide frame " + UUID.randomUUID();

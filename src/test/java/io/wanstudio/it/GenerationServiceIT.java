@@ -45,6 +45,9 @@ class GenerationServiceIT {
     @Inject
     ResultStore results;
 
+    @Inject
+    io.wanstudio.media.UrlSigner signer;
+
     @Test
     void aTaskSubmittedThroughTheServiceCompletesWithItsVideoAndPosterStored() throws Exception {
         var upload = uploads.store(OWNER, MediaRole.FIRST_FRAME, "square.png",
@@ -71,6 +74,31 @@ class GenerationServiceIT {
 
         // another owner does not see the task
         assertThat(generation.find("someone-else", submitted.getId())).isEmpty();
+    }
+
+    @Test
+    void uploadsReachTheProviderOnlyThroughAnIntactUnexpiredLink() throws Exception {
+        var upload = uploads.store(OWNER, MediaRole.FIRST_FRAME, "link.png",
+                new ByteArrayInputStream(TestMedia.png(320, 240)));
+        String link = uploads.providerLink(upload).toString();
+        assertThat(link).doesNotContain("link.png").contains(upload.getToken());
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, Integer> status = url -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(status.apply(link)).isEqualTo(200);
+        assertThat(status.apply(link.replaceAll("signature=[0-9a-f]+", "signature=" + "0".repeat(64)))).isEqualTo(404);
+        assertThat(status.apply(link.replaceAll("expires=\\d+", "expires=99999999999"))).isEqualTo(404);
+        assertThat(status.apply(link.substring(0, link.indexOf('?')))).isEqualTo(404);
+        String expired = link.replaceAll("expires=\\d+&signature=[0-9a-f]+",
+                signer.sign(link.substring(link.indexOf("/media/"), link.indexOf('?')),
+                        java.time.Instant.now().minusSeconds(5)));
+        assertThat(status.apply(expired)).isEqualTo(404);
     }
 
     @Test
