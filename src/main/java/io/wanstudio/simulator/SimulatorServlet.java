@@ -1,5 +1,6 @@
 package io.wanstudio.simulator;
 
+import io.wanstudio.media.LinkSignature;
 import io.wanstudio.platform.ProviderMode;
 import io.wanstudio.simulator.FaultSettings.Endpoint;
 import jakarta.inject.Inject;
@@ -196,14 +197,14 @@ public class SimulatorServlet extends HttpServlet {
     private void file(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
         pause(faults.latencyMs(Endpoint.FILES));
         String taskId = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : "";
-        SignedLinks.Verdict verdict = links.check(taskId, request.getParameter("expires"),
+        LinkSignature.Verdict verdict = links.check(taskId, request.getParameter("expires"),
                 request.getParameter("signature"), Instant.now());
-        if (verdict == SignedLinks.Verdict.BAD_SIGNATURE) {
+        if (verdict == LinkSignature.Verdict.BAD_SIGNATURE) {
             s3Error(response, 403, "AccessDenied",
                     "The request signature we calculated does not match the signature you provided");
             return;
         }
-        if (verdict == SignedLinks.Verdict.EXPIRED) {
+        if (verdict == LinkSignature.Verdict.EXPIRED) {
             s3Error(response, 403, "AccessDenied", "Request has expired");
             return;
         }

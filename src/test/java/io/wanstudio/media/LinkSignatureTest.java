@@ -1,18 +1,18 @@
-package io.wanstudio.simulator;
+package io.wanstudio.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wanstudio.simulator.SignedLinks.Verdict;
+import io.wanstudio.media.LinkSignature.Verdict;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SignedLinksTest {
+class LinkSignatureTest {
     private static final String TASK = "0b7e4c52-2f34-4c4a-9d0e-3f1c2b5a6d7e";
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
-    private final SignedLinks links = new SignedLinks(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    private final LinkSignature links = new LinkSignature(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
 
     @Test
     void validUntilItsExpiry() {
@@ -51,7 +51,7 @@ class SignedLinksTest {
         assertThat(links.check(TASK, "soon", signature, NOW)).isEqualTo(Verdict.BAD_SIGNATURE);
         assertThat(links.check(TASK, null, signature, NOW)).isEqualTo(Verdict.BAD_SIGNATURE);
         assertThat(links.check(TASK, Long.toString(expires), null, NOW)).isEqualTo(Verdict.BAD_SIGNATURE);
-        assertThat(new SignedLinks(new byte[] {9}).check(TASK, Long.toString(expires), signature, NOW))
+        assertThat(new LinkSignature(new byte[] {9}).check(TASK, Long.toString(expires), signature, NOW))
                 .isEqualTo(Verdict.BAD_SIGNATURE);
     }
 
@@ -63,16 +63,16 @@ class SignedLinksTest {
 
     @Test
     void secretIsKeptAcrossRestarts(@TempDir Path dir) {
-        Path file = dir.resolve(SignedLinks.SECRET_FILE);
-        SignedLinks before = new SignedLinks(SignedLinks.loadOrCreateSecret(file));
+        Path file = dir.resolve("link-secret");
+        LinkSignature before = LinkSignature.withSecretIn(file);
         long expires = NOW.getEpochSecond() + 60;
         String signature = before.signature(TASK, expires);
 
-        SignedLinks after = new SignedLinks(SignedLinks.loadOrCreateSecret(file));
+        LinkSignature after = LinkSignature.withSecretIn(file);
 
         assertThat(file).isRegularFile();
         assertThat(after.check(TASK, Long.toString(expires), signature, NOW)).isEqualTo(Verdict.VALID);
-        assertThat(new SignedLinks(SignedLinks.loadOrCreateSecret(dir.resolve("other"))).signature(TASK, expires))
+        assertThat(LinkSignature.withSecretIn(dir.resolve("other")).signature(TASK, expires))
                 .isNotEqualTo(signature);
     }
 }
