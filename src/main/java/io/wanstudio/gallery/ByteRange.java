@@ -31,22 +31,28 @@ sealed interface ByteRange {
         }
         String from = spec.substring(0, dash).strip();
         String to = spec.substring(dash + 1).strip();
-        if (!digits(from) && !from.isEmpty() || !digits(to) && !to.isEmpty() || from.isEmpty() && to.isEmpty()) {
+        boolean malformed = (!from.isEmpty() && !digits(from)) || (!to.isEmpty() && !digits(to));
+        if (malformed || (from.isEmpty() && to.isEmpty())) {
             return new Whole();
         }
+        if (from.isEmpty()) {
+            long suffix = number(to);
+            return suffix == 0 || size == 0 ? new Unsatisfiable() : new Part(Math.max(0, size - suffix), size - 1);
+        }
+        long first = number(from);
+        long last = to.isEmpty() ? Long.MAX_VALUE : number(to);
+        if (last < first) {
+            return new Whole(); // "bytes=9-5" is not a range at all
+        }
+        return first >= size ? new Unsatisfiable() : new Part(first, Math.min(last, size - 1));
+    }
+
+    /** Digits only; more than a long holds is as good as infinite for a file position. */
+    private static long number(String digits) {
         try {
-            if (from.isEmpty()) {
-                long suffix = Long.parseLong(to);
-                return suffix == 0 || size == 0 ? new Unsatisfiable() : new Part(Math.max(0, size - suffix), size - 1);
-            }
-            long first = Long.parseLong(from);
-            long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
-            if (last < first) {
-                return new Whole();
-            }
-            return first >= size ? new Unsatisfiable() : new Part(first, Math.min(last, size - 1));
+            return Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            return new Whole(); // more digits than a long holds
+            return Long.MAX_VALUE;
         }
     }
 

@@ -93,11 +93,10 @@ public class RequestValidator {
         provider.seed = request.seed();
         if (sources.isEmpty()) {
             errors.put(GenerationRequest.FIRST_FRAME, "Give a first frame (an image) or a first clip (a video).");
-        } else {
-            // Media fields that failed above are absent here; their own message is clearer than "missing".
-            for (FieldError e : NovitaInputRules.checkRequest(withPlaceholders(provider, sources))) {
-                errors.putIfAbsent(FIELD_OF_PROVIDER_FIELD.getOrDefault(e.field(), ""), e.message());
-            }
+        }
+        // Media fields that failed above are absent here; their own message is clearer than "missing".
+        for (FieldError e : NovitaInputRules.checkRequest(withPlaceholders(provider, sources))) {
+            errors.putIfAbsent(FIELD_OF_PROVIDER_FIELD.getOrDefault(e.field(), ""), e.message());
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

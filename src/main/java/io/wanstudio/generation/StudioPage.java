@@ -109,8 +109,8 @@ public class StudioPage implements Serializable {
             switch (task.getState()) {
                 case FAILED -> FormMessages.globalError("Not started: " + task.getFailureReason());
                 case NEEDS_REVIEW -> FormMessages.globalError(task.getFailureReason());
-                default -> FormMessages.info("Task #" + task.getId() + " is on its way. It appears below and "
-                        + "updates by itself.");
+                default -> FormMessages.info("Task #" + task.getId() + " submitted. It is listed under Your "
+                        + "videos, which update by themselves.");
             }
         } catch (InvalidRequestException e) {
             FormMessages.show(FORM, COMPONENT_OF_FIELD, e.fieldErrors());
@@ -258,7 +258,7 @@ public class StudioPage implements Serializable {
     private static String describe(StoredUpload upload) {
         var info = upload.info();
         String name = upload.getFileName() == null ? "Image" : upload.getFileName();
-        return name + " · " + info.width() + " × " + info.height() + " " + upload.getFormat().toUpperCase();
+        return name + " · " + info.width() + " × " + info.height();
     }
 
     private static String newKey() {

@@ -1,7 +1,7 @@
 package io.wanstudio.generation;
 
 import io.wanstudio.account.CurrentUser;
-import io.wanstudio.gallery.MediaServlet;
+import io.wanstudio.gallery.MediaResponses;
 import io.wanstudio.gallery.RangeStreaming;
 import io.wanstudio.gallery.TaskMedia;
 import io.wanstudio.platform.ApiError;
@@ -20,15 +20,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The JSON API for tasks: submit (JSON, or a multipart form with files), list, read, and fetch the finished video
@@ -41,7 +37,7 @@ import java.util.logging.Logger;
 public class TaskApi {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_IDEMPOTENCY_KEY = 100;
-    private static final Logger LOG = Logger.getLogger(TaskApi.class.getName());
+    private static final int MAX_PAGE = 200;
 
     @Inject
     CurrentUser currentUser;
@@ -87,11 +83,27 @@ public class TaskApi {
         return idempotencyKey;
     }
 
+    /** Query parameters are read as text: a non-number is the client's mistake (400), not a missing page (404). */
     @GET
-    public TaskList list(@QueryParam("first") @DefaultValue("0") int first,
-            @QueryParam("max") @DefaultValue("20") int max) {
-        List<TaskJson> tasks = generations.list(currentUser.name(), first, max).stream().map(this::json).toList();
-        return new TaskList(first, max, tasks);
+    public TaskList list(@QueryParam("first") @DefaultValue("0") String first,
+            @QueryParam("max") @DefaultValue("20") String max) throws InvalidRequestException {
+        int from = pageParameter("first", first, 0, Integer.MAX_VALUE);
+        int size = pageParameter("max", max, 1, MAX_PAGE);
+        List<TaskJson> tasks = generations.list(currentUser.name(), from, size).stream().map(this::json).toList();
+        return new TaskList(from, size, tasks);
+    }
+
+    private static int pageParameter(String name, String value, int min, int max) throws InvalidRequestException {
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a number out of range
+        }
+        throw new InvalidRequestException(Map.of(name, max == Integer.MAX_VALUE ? "Use a whole number, 0 or more."
+                : "Use a whole number from " + min + " to " + max + "."));
     }
 
     /** A page of the caller's tasks, newest first. */
@@ -124,32 +136,7 @@ public class TaskApi {
 
     private Response file(long id, TaskMedia.Kind kind, RangeStreaming.Conditions conditions) throws IOException {
         var file = media.file(currentUser.name(), id, kind);
-        if (file.isEmpty()) {
-            return notFound();
-        }
-        var answer = RangeStreaming.answer(file.get(), kind.contentType(), conditions);
-        var response = Response.status(answer.status());
-        answer.headers().forEach((name, value) -> {
-            if (name.equalsIgnoreCase("Content-Type")) {
-                response.type(value); // as a header it would lose to the content negotiation
-            } else {
-                response.header(name, value);
-            }
-        });
-        response.header("Cache-Control", MediaServlet.CACHE_CONTROL);
-        if (answer.hasBody()) {
-            response.entity((StreamingOutput) out -> copyQuietly(file.get(), answer, out));
-        }
-        return response.build();
-    }
-
-    private static void copyQuietly(java.nio.file.Path file, RangeStreaming.Answer answer, OutputStream out) {
-        try {
-            RangeStreaming.copy(file, answer, out);
-        } catch (IOException e) {
-            // Players drop connections when they seek or stop; the status and headers are already sent.
-            LOG.log(Level.FINE, "Media download ended early", e);
-        }
+        return file.isEmpty() ? notFound() : MediaResponses.of(file.get(), kind, conditions);
     }
 
     private Response created(GenerationTask task) {

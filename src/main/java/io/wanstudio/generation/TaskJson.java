@@ -17,7 +17,8 @@ public record TaskJson(long id, TaskState state, int progressPercent, Integer et
         boolean done = task.getState() == TaskState.COMPLETED;
         var links = new Links(selfUrl, done && task.videoPath().isPresent() ? selfUrl + "/video" : null,
                 done && task.posterPath().isPresent() ? selfUrl + "/poster" : null);
-        return new TaskJson(task.getId(), task.getState(), task.getProgressPercent(), task.getEtaSeconds(),
+        Integer eta = task.getState().isFinal() ? null : task.getEtaSeconds(); // a finished task's last ETA is noise
+        return new TaskJson(task.getId(), task.getState(), task.getProgressPercent(), eta,
                 task.getPrompt(), task.getNegativePrompt(), task.getDurationSeconds(), task.getResolution(),
                 task.getCostEstimate(), task.getCurrency(), task.getFailureReason(), task.getCreatedAt(),
                 task.getFinishedAt(), task.getProviderTaskId(), links, done ? task.getVideoSha256() : null,

@@ -13,19 +13,19 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 
 /**
  * Novita's two async endpoints as a MicroProfile Rest Client. Answers come back raw ({@link Response}) so that
- * {@link NovitaGateway} can read error bodies leniently: they may be missing or not JSON at all.
+ * {@link NovitaGateway} can read error bodies leniently: they may be missing or not JSON at all. (No class-level
+ * {@code @Path}: the app's own JAX-RS scan would take the interface for one of its resources.)
  */
-@Path("/v3/async")
 public interface NovitaApi {
 
     @POST
-    @Path("/wan2.7-i2v")
+    @Path("/v3/async/wan2.7-i2v")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response submit(@HeaderParam("Authorization") String authorization, NovitaSubmitRequest body);
 
     @GET
-    @Path("/task-result")
+    @Path("/v3/async/task-result")
     @Produces(MediaType.APPLICATION_JSON)
     @ClientHeaderParam(name = "Content-Type", value = MediaType.APPLICATION_JSON) // Novita's docs mark it required
     Response taskResult(@HeaderParam("Authorization") String authorization, @QueryParam("task_id") String taskId);

@@ -64,7 +64,8 @@ class BrowserIT {
                 .usingAnyFreePort().build();
         var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--autoplay-policy=no-user-gesture-required");
         browser = new ChromeDriver(service, options);
         showAs(DESKTOP, false); // the window's size includes its frame; the page should get exactly this

@@ -28,7 +28,8 @@ class TaskApiIT {
 
     @Test
     void multipartSubmitCompletesAndTheVideoStreamsByRange() throws Exception {
-        var form = new ApiClient.Multipart().file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(640, 360))
+        var form = new ApiClient.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(640, 360))
                 .text("prompt", "The lanterns sway [api-it]").text("durationSeconds", "3").text("resolution", "720P");
         var created = api.sendForText(HttpRequest.newBuilder(api.uri("/api/v1/tasks"))
                 .header("Content-Type", form.contentType()).POST(form.publisher()).build());
@@ -78,7 +79,8 @@ class TaskApiIT {
     void theSameIdempotencyKeyNeverMakesASecondTask() throws Exception {
         String key = UUID.randomUUID().toString();
         int before = api.simulatorSubmissions();
-        var form = new ApiClient.Multipart().file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(480, 480))
+        var form = new ApiClient.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(480, 480))
                 .text("prompt", "Twice [api-it]").text("durationSeconds", "2");
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/tasks")).header("Content-Type",
                 form.contentType()).header("Idempotency-Key", key).POST(form.publisher()).build();
@@ -127,6 +129,18 @@ class TaskApiIT {
         JsonObject error = ApiClient.json(response.body());
         assertThat(error.getString("error")).isEqualTo("invalid_request");
         assertThat(error.getJsonObject("fields").keySet()).contains("firstFrame");
+    }
+
+    @Test
+    void theProviderIsDescribedWithoutItsKey() throws Exception {
+        var response = api.get("/api/v1/provider");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject provider = ApiClient.json(response.body());
+        assertThat(provider.getBoolean("simulated")).isTrue();
+        assertThat(provider.getString("description")).contains("simulator");
+        assertThat(provider.getJsonObject("health").getBoolean("breakerOpen")).isFalse();
+        assertThat(response.body()).doesNotContain("wan-studio-simulator"); // the key the app sends its simulator
     }
 
     /** The path of an absolute link the API gave, so that the test follows it on its own port. */
