@@ -1,5 +1,6 @@
 package io.wanstudio.simulator;
 
+import io.wanstudio.gallery.RangeStreaming;
 import io.wanstudio.media.LinkSignature;
 import io.wanstudio.platform.ProviderMode;
 import io.wanstudio.simulator.FaultSettings.Endpoint;
@@ -16,12 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -213,29 +209,12 @@ public class SimulatorServlet extends HttpServlet {
             s3Error(response, 404, "NoSuchKey", "The specified key does not exist.");
             return;
         }
-        long size = Files.size(video.get());
-        response.setHeader("Accept-Ranges", "bytes");
-        ByteRange range = ByteRange.of(request.getHeader("Range"), size);
-        if (range instanceof ByteRange.Unsatisfiable) {
-            response.setStatus(416);
-            response.setHeader("Content-Range", "bytes */" + size);
-            response.setContentLength(0);
-            return;
-        }
-        long first = 0;
-        long length = size;
-        if (range instanceof ByteRange.Part part) {
-            response.setStatus(206);
-            response.setHeader("Content-Range", part.contentRange(size));
-            first = part.first();
-            length = part.length();
-        } else {
-            response.setStatus(200);
-        }
-        response.setContentType("video/mp4");
-        response.setContentLengthLong(length);
-        if (!"HEAD".equals(request.getMethod())) {
-            copy(video.get(), first, length, response.getOutputStream());
+        var answer = RangeStreaming.answer(video.get(), "video/mp4", new RangeStreaming.Conditions(
+                request.getHeader("Range"), request.getHeader("If-Range"), request.getHeader("If-None-Match")));
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        if (!"HEAD".equals(request.getMethod()) && answer.hasBody()) {
+            RangeStreaming.copy(video.get(), answer, response.getOutputStream());
         }
     }
 
@@ -364,27 +343,6 @@ public class SimulatorServlet extends HttpServlet {
         }
         return new RawBody(tooLarge ? new byte[0] : kept.toByteArray(), tooLarge,
                 HexFormat.of().formatHex(digest.digest()));
-    }
-
-    private static void copy(Path file, long first, long length, OutputStream out) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            channel.position(first);
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            var target = Channels.newChannel(out);
-            long left = length;
-            while (left > 0) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
-                int n = channel.read(buffer);
-                if (n < 0) {
-                    break;
-                }
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    target.write(buffer);
-                }
-                left -= n;
-            }
-        }
     }
 
     private static void pause(long millis) {
