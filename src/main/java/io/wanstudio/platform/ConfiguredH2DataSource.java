@@ -23,7 +23,9 @@ public class ConfiguredH2DataSource implements DataSource {
                 .orElseGet(() -> {
                     String dataDir = config.getOptionalValue("wan.data-dir", String.class).orElse("./data");
                     return "jdbc:h2:file:" + DataDirectory.resolve(dataDir).resolve("db").resolve("wan")
-                            + ";DB_CLOSE_ON_EXIT=FALSE";
+                            // WRITE_DELAY=0: a commit reaches the file at once, so a task stored as SUBMITTING
+                            // just before its paid POST survives the process being killed right after.
+                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
                 });
         h2.setURL(url);
         h2.setUser(config.getOptionalValue("wan.db.user", String.class).orElse("sa"));
