@@ -46,6 +46,9 @@ class GenerationServiceIT {
     ResultStore results;
 
     @Inject
+    io.wanstudio.generation.TaskStore tasks;
+
+    @Inject
     io.wanstudio.media.UrlSigner signer;
 
     @Test
@@ -125,6 +128,26 @@ class GenerationServiceIT {
         long first = generation.submit(OWNER, request).getId();
         long second = generation.submit(OWNER, request).getId();
         assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void onlyOneInstanceAtATimeCanClaimATask() throws Exception {
+        var upload = uploads.store(OWNER, MediaRole.FIRST_FRAME, "claim.png",
+                new ByteArrayInputStream(TestMedia.png(400, 300)));
+        long id = generation.submit(OWNER, new GenerationRequest(MediaSource.ofUpload(upload.getToken()), null,
+                null, null, "claimed " + UUID.randomUUID(), null, 2, "720P", null, null, null, null)).getId();
+        var now = java.time.Instant.now();
+        // the app's own poller may hold it for a moment: wait until it lets go
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.claim(id, "instance-a", now.plusSeconds(1),
+                now.plusSeconds(600)));
+        assertThat(tasks.claim(id, "instance-b", now.plusSeconds(2), now.plusSeconds(600))).isFalse();
+        tasks.release(id, "instance-b"); // not the holder: changes nothing
+        assertThat(tasks.claim(id, "instance-b", now.plusSeconds(3), now.plusSeconds(600))).isFalse();
+        tasks.release(id, "instance-a");
+        assertThat(tasks.claim(id, "instance-b", now.plusSeconds(4), now.plusSeconds(600))).isTrue();
+        // a crashed holder's claim lapses by itself
+        assertThat(tasks.claim(id, "instance-c", now.plusSeconds(601), now.plusSeconds(1200))).isTrue();
+        tasks.release(id, "instance-c");
     }
 
     @Test
