@@ -16,6 +16,8 @@ import java.util.UUID;
 final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base = "http://localhost:" + System.getProperty("wan.it.port", "18080");
+    /** The admin's API token, made on first use of the API (the API takes nothing else). */
+    private String token;
 
     String base() {
         return base;
@@ -26,15 +28,28 @@ final class ApiClient {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return sendForText(HttpRequest.newBuilder(uri(path)).build());
     }
 
     HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(authorized(request), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> sendForText(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.send(authorized(request), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Calls to the API carry the admin's token unless the test set an Authorization header itself. */
+    private HttpRequest authorized(HttpRequest request) {
+        if (!request.uri().getPath().startsWith("/api/") || request.headers().firstValue("Authorization")
+                .isPresent()) {
+            return request;
+        }
+        if (token == null) {
+            token = Accounts.adminToken(base);
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token)
+                .build();
     }
 
     static JsonObject json(String body) {

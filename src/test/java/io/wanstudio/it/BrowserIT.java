@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.data.Offset;
@@ -28,8 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,21 +58,21 @@ class BrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        // Both paths given, so that Selenium Manager never tries to download a browser or driver.
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required");
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.chromium(DESKTOP.width, DESKTOP.height);
         showAs(DESKTOP, false); // the window's size includes its frame; the page should get exactly this
+        Accounts.signIn(browser, api.base(), Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
     }
 
+    /** Everything the page did (upload, Ajax, push, video) ran under its Content-Security-Policy. */
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
+        if (browser == null) {
+            return;
+        }
+        try {
+            List<String> console = Browsers.console(browser);
+            assertThat(Browsers.cspViolations(console)).as("CSP violations in the console: %s", console).isEmpty();
+        } finally {
             browser.quit();
         }
     }
@@ -94,9 +93,10 @@ class BrowserIT {
 
         browser.findElement(By.id("studio:generate")).click();
 
-        WebElement card = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
-                .filter(c -> c.getText().contains(marker)).findFirst().orElse(null));
-        String taskId = card.getAttribute("data-task-id");
+        // the id is read inside the wait: a pushed update may replace the card element at any moment
+        String taskId = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
+                .filter(c -> c.getText().contains(marker)).findFirst().map(c -> c.getAttribute("data-task-id"))
+                .orElse(null));
         By thisCard = By.cssSelector("[data-task-id='" + taskId + "']");
         waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice-info")));
         screenshot("desktop-running");
@@ -134,9 +134,10 @@ class BrowserIT {
         browser.findElement(By.id("studio:prompt")).sendKeys("The lanterns dim " + second);
         setDuration(2);
         browser.findElement(By.id("studio:generate")).click();
-        WebElement newCard = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
-                .filter(c -> c.getText().contains(second)).findFirst().orElse(null));
-        By newCardLocator = By.cssSelector("[data-task-id='" + newCard.getAttribute("data-task-id") + "']");
+        String newId = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
+                .filter(c -> c.getText().contains(second)).findFirst().map(c -> c.getAttribute("data-task-id"))
+                .orElse(null));
+        By newCardLocator = By.cssSelector("[data-task-id='" + newId + "']");
         WebElement playing = browser.findElement(playingCard).findElement(By.tagName("video"));
         js("arguments[0].muted = true; arguments[0].loop = true; arguments[0].play();", playing);
         waitUpTo(10).until(d -> ((Number) js("return arguments[0].currentTime;", playing)).doubleValue() > 0);

@@ -18,14 +18,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Kills the app (SIGKILL) while a paid POST is in flight and while a task is being polled, with the simulator
  * running alone as its own process, as the real provider would. After each restart no task may be lost and the
  * simulator must have received every submission exactly once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashSafetyIT {
+    /** The "real" provider key the app is given; it must never show up anywhere the app writes or answers. */
+    private static final String API_KEY = "crash-test-key";
     private static final int SIMULATOR_PORT = 18091;
     private static final int APP_PORT = 18092;
     private static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
@@ -35,7 +41,8 @@ class CrashSafetyIT {
     private static Process app;
     private static int appStarts;
     private static final Http SIM = new Http("http://127.0.0.1:" + SIMULATOR_PORT);
-    private static final Http APP = new Http("http://127.0.0.1:" + APP_PORT);
+    /** The app; after its first start, with the admin's API token (the database, and so the token, survive kills). */
+    private static Http APP = new Http("http://127.0.0.1:" + APP_PORT);
     private static final SimulatorControl CONTROL = new SimulatorControl(SIM);
 
     @BeforeAll
@@ -51,6 +58,7 @@ class CrashSafetyIT {
                 "-Dwan.simulator.queued-seconds=1",
                 "-Dwan.simulator.processing-seconds=12"));
         startApp();
+        APP = APP.withBearer(Accounts.adminToken(APP.base()));
         awaitReady(SIM);
     }
 
@@ -103,6 +111,63 @@ class CrashSafetyIT {
         assertThat(video.body().length).isGreaterThan(1000);
     }
 
+    /**
+     * Last, after the crashes: the key given to the app is in no answer (provider status, pages, errors), no
+     * line of its console (all starts) and no file of its database; nor in the simulator's log, which received it.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theApiKeyAppearsInNoPageAnswerLogOrDatabase() throws Exception {
+        var provider = APP.get("/api/v1/provider");
+        assertThat(provider.statusCode()).isEqualTo(200);
+        assertThat(provider.body()).contains("Novita").doesNotContain(API_KEY);
+        var session = Accounts.signIn(APP.base(), Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        for (String page : new String[] {"/", "/account/tokens.xhtml", "/admin/users.xhtml"}) {
+            var answer = session.get(page);
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.body()).as(page).doesNotContain(API_KEY);
+        }
+        assertThat(APP.get("/login.xhtml").body()).doesNotContain(API_KEY);
+        assertThat(APP.get("/api/v1/tasks/987654321").body()).doesNotContain(API_KEY);
+        var refused = APP.postJson("/api/v1/tasks", "{\"firstFrameUrl\": \"file:///etc/passwd\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).doesNotContain(API_KEY);
+
+        byte[] key = API_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Path> logs;
+        try (var files = Files.list(WORK)) {
+            logs = files.filter(f -> f.getFileName().toString().endsWith(".log")).toList();
+        }
+        assertThat(logs).as("the app's and the simulator's consoles").hasSizeGreaterThanOrEqualTo(2);
+        List<Path> database;
+        try (var files = Files.walk(WORK.resolve("app-data").resolve("db"))) {
+            database = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(database).as("the app's H2 files").isNotEmpty();
+        for (Path file : concat(logs, database)) {
+            assertThat(indexOf(Files.readAllBytes(file), key)).as("the key in " + file).isEqualTo(-1);
+        }
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static int indexOf(byte[] data, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= data.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (data[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static HttpResponse<String> submit(String prompt) {
         return APP.postMultipart("/api/v1/tasks", new Http.Multipart()
                 .file("firstFrame", "frame.png", "image/png", TestMedia.png(640, 360))
@@ -128,7 +193,9 @@ class CrashSafetyIT {
     private static void startApp() throws IOException {
         appStarts++;
         app = launch("app-" + appStarts, APP_PORT, List.of(
-                "-Dnovita.api-key=crash-test-key",
+                "-Dnovita.api-key=" + API_KEY,
+                "-Dwan.admin.user=" + Accounts.ADMIN,
+                "-Dwan.admin.password=" + Accounts.ADMIN_PASSWORD,
                 "-Dnovita.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/simulator",
                 "-Dnovita.read-timeout-ms=90000",
                 "-Dwan.data-dir=" + WORK.resolve("app-data"),

@@ -36,6 +36,8 @@ class GenerationApiIT {
     private static final Path MEDIA = Path.of(System.getProperty("wan.build.dir", "target"), "it-data", "media");
     private static final Http APP = new Http("http://localhost:" + PORT);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
+    /** The app's JSON API, with the admin's token. */
+    private static Http API;
     private static InputServer inputs;
 
     @Deployment(testable = false)
@@ -45,6 +47,7 @@ class GenerationApiIT {
 
     @BeforeAll
     static void startInputServer() {
+        API = APP.withBearer(Accounts.adminToken(APP.base()));
         inputs = new InputServer();
     }
 
@@ -72,7 +75,7 @@ class GenerationApiIT {
         assertThat(noTask.statusCode()).isEqualTo(404);
         assertThat(Http.json(noTask).getString("reason")).isEqualTo("TASK_NOT_FOUND");
 
-        var provider = Http.json(APP.get("/api/v1/provider"));
+        var provider = Http.json(API.get("/api/v1/provider"));
         assertThat(provider.getBoolean("simulated")).isTrue();
         assertThat(provider.toString()).doesNotContain("wan-studio-simulator"); // the key the app sends
     }
@@ -81,7 +84,7 @@ class GenerationApiIT {
     void urlSubmitCompletesWithAPlayableVideoOfTheRequestedDurationAndAspect() throws Exception {
         String url = inputs.put("/wide.png", TestMedia.png(1280, 720));
         String prompt = "a slow pan over a wide frame " + UUID.randomUUID();
-        var created = APP.postJson("/api/v1/tasks", Json.createObjectBuilder().add("firstFrameUrl", url)
+        var created = API.postJson("/api/v1/tasks", Json.createObjectBuilder().add("firstFrameUrl", url)
                 .add("prompt", prompt).add("durationSeconds", 3).add("resolution", "720P").build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject task = Http.json(created);
@@ -100,9 +103,9 @@ class GenerationApiIT {
         assertThat(sha256(video)).isEqualTo(done.getString("videoSha256"));
 
         // the video and its poster are in the media store, outside the web root
-        Path stored = MEDIA.resolve("results/local/" + done.getJsonNumber("id").longValue());
+        Path stored = MEDIA.resolve("results/" + Accounts.ADMIN + "/" + done.getJsonNumber("id").longValue());
         assertThat(stored.resolve("video.mp4")).exists().hasSameBinaryContentAs(video);
-        var poster = APP.getBytes("/api/v1/tasks/" + done.getJsonNumber("id").longValue() + "/poster");
+        var poster = API.getBytes("/api/v1/tasks/" + done.getJsonNumber("id").longValue() + "/poster");
         assertThat(poster.statusCode()).isEqualTo(200);
         var image = ImageIO.read(new ByteArrayInputStream(poster.body()));
         assertThat((double) image.getWidth() / image.getHeight()).isCloseTo(16.0 / 9, within(0.06));
@@ -112,7 +115,7 @@ class GenerationApiIT {
     @Test
     void multipartUploadOfAPortraitImageGivesAPortraitVideo() throws Exception {
         String prompt = "portrait " + UUID.randomUUID();
-        var created = APP.postMultipart("/api/v1/tasks", new Http.Multipart()
+        var created = API.postMultipart("/api/v1/tasks", new Http.Multipart()
                 .file("firstFrame", "portrait.jpg", "image/jpeg", TestMedia.jpeg(480, 848))
                 .field("prompt", prompt).field("durationSeconds", "2"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -150,7 +153,7 @@ class GenerationApiIT {
     @Test
     void anInvalidInputIsRefusedLocallyBeforeAnythingIsPaidFor() {
         String prompt = "never sent " + UUID.randomUUID();
-        var refused = APP.postMultipart("/api/v1/tasks", new Http.Multipart()
+        var refused = API.postMultipart("/api/v1/tasks", new Http.Multipart()
                 .file("firstFrame", "small.png", "image/png", TestMedia.png(200, 120))
                 .field("prompt", prompt).field("durationSeconds", "20"));
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -198,7 +201,7 @@ class GenerationApiIT {
         long id = submitSmall("outage " + UUID.randomUUID());
         SIMULATOR.faults("{\"scope\":\"poll\",\"outageSeconds\":8}");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonObject provider = Http.json(APP.get("/api/v1/provider"));
+            JsonObject provider = Http.json(API.get("/api/v1/provider"));
             return provider.getJsonObject("health").getJsonNumber("breakerRejections").longValue() > 0;
         });
         assertThat(awaitFinal(id).getString("state")).isEqualTo("COMPLETED");
@@ -209,7 +212,7 @@ class GenerationApiIT {
         SIMULATOR.faults("{\"scope\":\"poll\",\"malformedRate\":1.0}");
         long id = submitSmall("malformed answers " + UUID.randomUUID());
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> !isFinal(APP.get("/api/v1/tasks/" + id)));
+                .until(() -> !isFinal(API.get("/api/v1/tasks/" + id)));
         SIMULATOR.reset();
         assertThat(awaitFinal(id).getString("state")).isEqualTo("COMPLETED");
         // the poller is still alive for new tasks too
@@ -218,7 +221,7 @@ class GenerationApiIT {
     }
 
     private long submitSmall(String prompt) {
-        var created = APP.postMultipart("/api/v1/tasks", new Http.Multipart()
+        var created = API.postMultipart("/api/v1/tasks", new Http.Multipart()
                 .file("firstFrame", "frame.png", "image/png", TestMedia.png(320, 240))
                 .field("prompt", prompt).field("durationSeconds", "2").field("resolution", "720P"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -227,7 +230,7 @@ class GenerationApiIT {
 
     private JsonObject awaitFinal(long id) {
         HttpResponse<String> last = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> APP.get("/api/v1/tasks/" + id), GenerationApiIT::isFinal);
+                .until(() -> API.get("/api/v1/tasks/" + id), GenerationApiIT::isFinal);
         return Http.json(last);
     }
 
@@ -240,7 +243,7 @@ class GenerationApiIT {
     }
 
     private Path download(long id) throws Exception {
-        var response = APP.getBytes("/api/v1/tasks/" + id + "/video");
+        var response = API.getBytes("/api/v1/tasks/" + id + "/video");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("video/mp4"));

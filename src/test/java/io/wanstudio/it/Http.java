@@ -20,12 +20,24 @@ import java.util.UUID;
 public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** Sent with every request, e.g. an API token. */
+    private final String[] defaultHeaders;
 
     public Http(String base) {
+        this(base, new String[0]);
+    }
+
+    private Http(String base, String[] defaultHeaders) {
         if (!base.startsWith("http://localhost:") && !base.startsWith("http://127.0.0.1:")) {
             throw new IllegalArgumentException("Tests only talk to loopback: " + base);
         }
         this.base = base;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public Http withBearer(String token) {
+        return new Http(base, new String[] {"Authorization", "Bearer " + token});
     }
 
     public String base() {
@@ -69,10 +81,24 @@ public final class Http {
 
     private HttpRequest.Builder request(String path, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i + 1 < defaultHeaders.length; i += 2) {
+            if (!given(defaultHeaders[i], headers)) {
+                builder.header(defaultHeaders[i], defaultHeaders[i + 1]);
+            }
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
         return builder;
+    }
+
+    private static boolean given(String name, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

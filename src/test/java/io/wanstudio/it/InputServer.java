@@ -16,6 +16,7 @@ public final class InputServer implements AutoCloseable {
     public static final int PORT = 18099;
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     public InputServer() {
         try {
@@ -24,8 +25,12 @@ public final class InputServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            String redirect = redirects.get(exchange.getRequestURI().getPath());
             byte[] body = files.get(exchange.getRequestURI().getPath());
-            if (body == null) {
+            if (redirect != null) {
+                exchange.getResponseHeaders().set("Location", redirect);
+                exchange.sendResponseHeaders(302, -1);
+            } else if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
                 exchange.sendResponseHeaders(200, body.length);
@@ -39,6 +44,12 @@ public final class InputServer implements AutoCloseable {
     /** Publishes a file and returns its URL. */
     public String put(String path, byte[] content) {
         files.put(path, content);
+        return "http://127.0.0.1:" + PORT + path;
+    }
+
+    /** Answers {@code path} with a 302 to {@code location}; returns the URL of {@code path}. */
+    public String redirect(String path, String location) {
+        redirects.put(path, location);
         return "http://127.0.0.1:" + PORT + path;
     }
 

@@ -1,0 +1,85 @@
+package io.wanstudio.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Accounts and tokens in the database, each write its own short transaction: password hashing (half a second)
+ * happens in {@link AccountService}, outside of any transaction.
+ */
+@ApplicationScoped
+@Transactional(TxType.REQUIRES_NEW)
+public class AccountStore {
+    @PersistenceContext(unitName = "wan")
+    EntityManager em;
+
+    @Transactional(TxType.REQUIRED)
+    public long countUsers() {
+        return em.createNamedQuery(UserAccount.COUNT, Long.class).getSingleResult();
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public Optional<UserAccount> findUser(String username) {
+        return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                .setParameter("username", Usernames.normalize(username)).getResultStream().findFirst();
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public List<UserAccount> listUsers() {
+        return em.createNamedQuery(UserAccount.ALL, UserAccount.class).getResultList();
+    }
+
+    public UserAccount create(UserAccount user) {
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    /** Applies a change to the user and saves it; empty when there is no such user. */
+    public Optional<UserAccount> update(String username, Consumer<UserAccount> change) {
+        Optional<UserAccount> user = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                .setParameter("username", Usernames.normalize(username)).getResultStream().findFirst();
+        user.ifPresent(u -> {
+            change.accept(u);
+            em.flush();
+        });
+        return user;
+    }
+
+    public ApiToken create(ApiToken token) {
+        em.persist(token);
+        em.flush();
+        return token;
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public Optional<ApiToken> findToken(String hash) {
+        return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class).setParameter("hash", hash).getResultStream()
+                .findFirst();
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public List<ApiToken> listTokens(String owner) {
+        return em.createNamedQuery(ApiToken.BY_OWNER, ApiToken.class).setParameter("owner", owner).getResultList();
+    }
+
+    /** Revokes the owner's token; false when the owner has no such active token. */
+    public boolean revokeToken(String owner, long id, Instant now) {
+        return em.createNamedQuery(ApiToken.BY_ID_AND_OWNER, ApiToken.class).setParameter("id", id)
+                .setParameter("owner", owner).getResultStream().findFirst().map(t -> t.revoke(now)).orElse(false);
+    }
+
+    public void tokenUsed(long id, Instant now) {
+        ApiToken token = em.find(ApiToken.class, id);
+        if (token != null) {
+            token.used(now);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.wanstudio.account;
+
+/** Who a valid API token belongs to. */
+public record ApiCaller(String username, Role role) {
+}

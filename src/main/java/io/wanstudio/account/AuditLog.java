@@ -1,0 +1,46 @@
+package io.wanstudio.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The audit trail. Each event is written in its own transaction, so that it stays even when the action it
+ * records fails afterwards. Callers never pass a password or a token, only names and short facts.
+ */
+@ApplicationScoped
+public class AuditLog {
+    static final String UNKNOWN_USER = "unknown user";
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+
+    @PersistenceContext(unitName = "wan")
+    EntityManager em;
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void record(String username, String clientAddress, AuditEventType type, String detail) {
+        em.persist(new AuditEvent(Instant.now(), username, clientAddress, type, detail));
+        // A name that belongs to no account may be a password typed into the wrong field: the table keeps it for
+        // the admin, the log does not.
+        String logged = UNKNOWN_USER.equals(detail) ? "(unknown name)" : username;
+        LOG.log(type == AuditEventType.SIGN_IN_FAILED || type == AuditEventType.SIGN_IN_THROTTLED ? Level.INFO
+                : Level.FINE, () -> "Audit: " + type + " " + logged + " from " + clientAddress
+                        + (detail == null ? "" : " (" + detail + ")"));
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public List<AuditEvent> recent(int max) {
+        return em.createNamedQuery(AuditEvent.RECENT, AuditEvent.class).setMaxResults(max).getResultList();
+    }
+
+    @Transactional(TxType.REQUIRED)
+    public List<AuditEvent> recentOf(String username, int max) {
+        return em.createNamedQuery(AuditEvent.RECENT_OF_USER, AuditEvent.class)
+                .setParameter("username", Usernames.normalize(username)).setMaxResults(max).getResultList();
+    }
+}

@@ -1,0 +1,228 @@
+package io.wanstudio.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+/**
+ * The one way in. The JSON API under {@code /api/} accepts only {@code Authorization: Bearer <personal token>},
+ * never a session or cookie, and answers 401 JSON otherwise. Pages use a session opened by the Faces login page
+ * through {@code SecurityContext.authenticate} with a username and password (checked by
+ * {@link DatabaseIdentityStore}); a protected page without one redirects to the login page, which returns there
+ * after signing in.
+ *
+ * <p>Why not Soteria's {@code @AutoApplySession} and {@code @LoginToContinue}: {@code @LoginToContinue} saves the
+ * request and redirects to the login page <em>before</em> the mechanism runs, for every protected URL including
+ * {@code /api/*}, so a token call would be sent to the login page; {@code @AutoApplySession} would accept a
+ * session cookie on the API and register a new HTTP session for every token call. Both jobs are a few lines
+ * here, with the API kept apart: the session is re-applied (exactly as {@code @AutoApplySession} does) for
+ * pages only, and registered only at a form sign-in.
+ *
+ * <p>Also here: the session id changes at sign-in (no fixation); a session started before an admin disabled the
+ * user or reset their password ends; a user who must change their password sees only that page.
+ */
+@ApplicationScoped
+public class StudioAuthenticationMechanism implements HttpAuthenticationMechanism {
+    public static final String LOGIN_PAGE = "/login.xhtml";
+    public static final String PASSWORD_PAGE = "/account/password.xhtml";
+    /** Session attributes. */
+    static final String SIGNED_IN_AT = "wan.signedInAt";
+    static final String MUST_CHANGE_PASSWORD = "wan.mustChangePassword";
+    static final String RETURN_TO = "wan.returnTo";
+
+    private static final Logger LOG = Logger.getLogger(StudioAuthenticationMechanism.class.getName());
+    private static final String BEARER = "bearer ";
+    /** Reachable while a password change is due: the page itself and what it is drawn with. */
+    private static final Set<String> OPEN_WHILE_PASSWORD_DUE = Set.of(PASSWORD_PAGE, LOGIN_PAGE);
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SignInAttempt attempt;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = path(request);
+        if (isApi(request, path)) {
+            return bearer(request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential != null) {
+            return signIn(request, context, credential);
+        }
+        Principal sessionCaller = request.getUserPrincipal();
+        if (sessionCaller != null && !revoked(request, sessionCaller)) {
+            return resumeSession(request, response, context, sessionCaller, path);
+        }
+        return context.isProtected() ? toLoginPage(request, response, context, path) : context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            return unauthorized(response, null, "Send a personal API token as 'Authorization: Bearer <token>'; "
+                    + "make one on your account page.");
+        }
+        Optional<ApiCaller> caller = accounts.authenticateToken(header.substring(BEARER.length()).strip());
+        if (caller.isEmpty()) {
+            return unauthorized(response, "invalid_token",
+                    "This API token is not valid: it may be mistyped, revoked, or its account disabled.");
+        }
+        // no session is registered: every API call brings its token
+        return context.notifyContainerAboutLogin(caller.get().username(), caller.get().role().groups());
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+            Credential credential) {
+        attempt.clientAddress(request.getRemoteAddr());
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE; // the login page shows why, from the attempt
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SIGNED_IN_AT, Instant.now());
+        if (attempt.result() != null && attempt.result().status() == SignInResult.Status.MUST_CHANGE) {
+            session.setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
+        } else {
+            session.removeAttribute(MUST_CHANGE_PASSWORD);
+        }
+        context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** Re-applies the session's caller, as Soteria's {@code @AutoApplySession} does. */
+    private AuthenticationStatus resumeSession(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, Principal caller, String path) {
+        try {
+            context.getHandler().handle(new Callback[] {
+                new CallerPrincipalCallback(context.getClientSubject(), caller)});
+        } catch (IOException | UnsupportedCallbackException e) {
+            LOG.log(Level.WARNING, "Could not resume a signed-in session", e);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (path.equals(LOGIN_PAGE) && "GET".equals(request.getMethod())) {
+            // signed in already: to sign in as someone else, sign out first (no mixing of two users' session state)
+            return redirect(request, response, context, "/");
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && Boolean.TRUE.equals(session.getAttribute(MUST_CHANGE_PASSWORD))
+                && context.isProtected() && !OPEN_WHILE_PASSWORD_DUE.contains(path)) {
+            return redirect(request, response, context, PASSWORD_PAGE);
+        }
+        return AuthenticationStatus.SUCCESS;
+    }
+
+    /** An admin disabled the user or reset their password after this session signed in: the session ends. */
+    private boolean revoked(HttpServletRequest request, Principal caller) {
+        HttpSession session = request.getSession(false);
+        Instant signedInAt = session == null ? null : (Instant) session.getAttribute(SIGNED_IN_AT);
+        if (!accounts.sessionRevoked(caller.getName(), signedInAt)) {
+            return false;
+        }
+        if (session != null) {
+            session.invalidate();
+        }
+        return true;
+    }
+
+    private AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String path) {
+        if ("GET".equals(request.getMethod()) && !isAjax(request) && (path.equals("/") || path.endsWith(".xhtml"))) {
+            String query = request.getQueryString();
+            request.getSession(true).setAttribute(RETURN_TO, query == null ? path : path + "?" + query);
+        }
+        return redirect(request, response, context, LOGIN_PAGE);
+    }
+
+    /** A Faces ajax request cannot follow a 302: it gets a partial response that tells the page to go. */
+    private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String page) {
+        String url = request.getContextPath() + page;
+        if (!isAjax(request)) {
+            return context.redirect(url);
+        }
+        try {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/xml");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url + "\"></redirect></partial-response>");
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not send an ajax redirect", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String bearerError,
+            String message) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", bearerError == null ? "Bearer realm=\"wan-studio\""
+                    : "Bearer realm=\"wan-studio\", error=\"" + bearerError + "\"");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Content-Type-Options", "nosniff"); // filters never see this answer
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(Json.createObjectBuilder().add("error", "unauthorized")
+                    .add("message", message).build().toString());
+            response.flushBuffer(); // committed: the container adds no error page of its own
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not send a 401", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean isAjax(HttpServletRequest request) {
+        return "partial/ajax".equals(request.getHeader("Faces-Request"));
+    }
+
+    /**
+     * Decoded, normalized path within the app, as the container mapped it (the raw URI could hide "/api" behind
+     * percent-encoding).
+     */
+    static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = servletPath + pathInfo;
+        if (path.isEmpty()) {
+            path = request.getRequestURI().substring(request.getContextPath().length());
+        }
+        return path.isEmpty() ? "/" : path;
+    }
+
+    static boolean isApi(HttpServletRequest request, String path) {
+        String raw = request.getRequestURI().substring(request.getContextPath().length()).toLowerCase(Locale.ROOT);
+        return path.equals("/api") || path.startsWith("/api/") || raw.equals("/api") || raw.startsWith("/api/");
+    }
+}

@@ -1,0 +1,134 @@
+package io.wanstudio.admin;
+
+import io.wanstudio.account.AccountException;
+import io.wanstudio.account.AccountService;
+import io.wanstudio.account.AuditEvent;
+import io.wanstudio.account.CurrentUser;
+import io.wanstudio.account.Role;
+import io.wanstudio.account.UserAccount;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+
+/**
+ * The admin's accounts page. New users and reset users get a random temporary password, shown here once; they
+ * must replace it at their next sign-in. Every action is one call into {@link AccountService}.
+ */
+@Named
+@RequestScoped
+public class UsersPage {
+    private static final String FORM = "newUser";
+    private static final int AUDIT_ROWS = 50;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AccountService accounts;
+
+    private String username;
+    private boolean admin;
+    /** A temporary password just set, for the admin to pass on; rendered once, never stored in plain text. */
+    private String issuedPassword;
+    private String issuedFor;
+
+    public void create() {
+        String temporary = AccountService.randomPassword();
+        try {
+            UserAccount user = accounts.createUser(currentUser.name(), clientAddress(), username,
+                    temporary, admin ? Role.ADMIN : Role.USER, true);
+            issued(user.getUsername(), temporary);
+            username = null;
+            admin = false;
+        } catch (AccountException e) {
+            String target = AccountException.USERNAME.equals(e.field()) ? FORM + ":username" : null;
+            message(target, FacesMessage.SEVERITY_ERROR, e.getMessage());
+        }
+    }
+
+    public void disable(String user) {
+        act(user, () -> accounts.disable(currentUser.name(), clientAddress(), user), user + " is disabled.");
+    }
+
+    public void enable(String user) {
+        act(user, () -> accounts.enable(currentUser.name(), clientAddress(), user), user + " can sign in again.");
+    }
+
+    public void resetPassword(String user) {
+        String temporary = AccountService.randomPassword();
+        act(user, () -> accounts.resetPassword(currentUser.name(), clientAddress(), user, temporary), null);
+        if (!FacesContext.getCurrentInstance().isValidationFailed()) {
+            issued(user, temporary);
+        }
+    }
+
+    public List<UserAccount> getUsers() {
+        return accounts.listUsers();
+    }
+
+    public List<AuditEvent> getAudit() {
+        return accounts.recentAudit(AUDIT_ROWS);
+    }
+
+    public boolean isSelf(UserAccount user) {
+        return user.getUsername().equals(currentUser.name());
+    }
+
+    private interface AccountAction {
+        void run() throws AccountException;
+    }
+
+    private void act(String user, AccountAction action, String done) {
+        try {
+            action.run();
+            if (done != null) {
+                message(null, FacesMessage.SEVERITY_INFO, done);
+            }
+        } catch (AccountException e) {
+            message(null, FacesMessage.SEVERITY_ERROR, user + ": " + e.getMessage());
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    private void issued(String user, String temporary) {
+        issuedFor = user;
+        issuedPassword = temporary;
+    }
+
+    private static void message(String clientId, FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
+    }
+
+    private static String clientAddress() {
+        return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .getRemoteAddr();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public void setAdmin(boolean admin) {
+        this.admin = admin;
+    }
+
+    public String getIssuedPassword() {
+        return issuedPassword;
+    }
+
+    public String getIssuedFor() {
+        return issuedFor;
+    }
+}

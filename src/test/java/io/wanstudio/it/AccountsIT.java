@@ -1,0 +1,244 @@
+package io.wanstudio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sign-in and isolation over real HTTP: the login page, its neutral message, throttling, disabled users, the
+ * password change a reset forces, sign-out, the API's tokens (never a cookie), and user B getting 404 for all
+ * of user A's things. Users are made through the test-only account switch, as an admin would.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccountsIT {
+    private static final String BASE = "http://localhost:" + System.getProperty("wan.it.port", "18080");
+    private static final String NEUTRAL = "Wrong username or password.";
+    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.appWithTestAccounts();
+    }
+
+    /** A new user with a random name (tests may run again against the same database). */
+    private static String newUser(String prefix, String password, String... extra) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String[] fields = new String[4 + extra.length];
+        fields[0] = "username";
+        fields[1] = name;
+        fields[2] = "password";
+        fields[3] = password;
+        System.arraycopy(extra, 0, fields, 4, extra.length);
+        Accounts.admin(BASE, "create", fields);
+        return name;
+    }
+
+    @Test
+    void signingInLandsOnTheStudioWithTheUserInTheHeaderAndANewSessionId() {
+        var session = new Accounts.Session(BASE);
+        session.get("/login.xhtml");
+        String before = session.cookie("JSESSIONID");
+
+        var page = session.signIn(Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.uri().getPath()).doesNotEndWith("/login.xhtml");
+        assertThat(page.body()).contains("id=\"signedInUser\"").contains(">admin<").contains("Create a video");
+        assertThat(session.cookie("JSESSIONID")).isNotNull().isNotEqualTo(before);
+        // signed in, the login page leads to the studio: another user signs in only after signing out
+        assertThat(session.get("/login.xhtml").uri().getPath()).doesNotEndWith("/login.xhtml");
+    }
+
+    @Test
+    void aWrongPasswordAnUnknownNameAndAnEmptyPasswordGetTheSameNeutralMessage() {
+        String user = newUser("neutral", "tidy lantern orbit 77");
+
+        var wrongPassword = new Accounts.Session(BASE).signIn(user, "tidy lantern orbit 78");
+        var unknownUser = new Accounts.Session(BASE).signIn("nobody-" + UUID.randomUUID().toString()
+                .substring(0, 6), "tidy lantern orbit 77");
+
+        for (var page : new HttpResponse<?>[] {wrongPassword, unknownUser}) {
+            assertThat(page.uri().getPath()).endsWith("/login.xhtml");
+            assertThat((String) page.body()).contains(NEUTRAL).doesNotContain("signedInUser");
+        }
+    }
+
+    @Test
+    void pagesAndMediaWithoutSignInGoToTheLoginPage() throws Exception {
+        for (String path : new String[] {"/", "/index.xhtml", "/account/tokens.xhtml", "/media/tasks/1/video"}) {
+            var response = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login.xhtml"));
+        }
+        var login = new Accounts.Session(BASE).get("/");
+        assertThat(login.uri().getPath()).endsWith("/login.xhtml");
+        assertThat(login.body()).contains("id=\"login:username\"");
+        // what the login page needs, and the signed links for the provider, stay open
+        assertThat(new Accounts.Session(BASE).get("/jakarta.faces.resource/css/studio.css.xhtml").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theApiWithoutAValidTokenIsA401InJsonAndNeverTakesTheSessionCookie() throws Exception {
+        var none = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tasks")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertUnauthorized(none);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+
+        var wrong = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tasks"))
+                .header("Authorization", "Bearer wan_" + "A".repeat(43)).build(), HttpResponse.BodyHandlers.ofString());
+        assertUnauthorized(wrong);
+
+        // a signed-in browser session is no way into the API
+        var session = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        assertUnauthorized(session.get("/api/v1/tasks"));
+        assertThat(session.get("/%61pi/v1/tasks").statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void aRevokedTokenIsRefused() {
+        String password = "velvet signal harbor 31";
+        String user = newUser("revoker", password);
+        var session = Accounts.signIn(BASE, user, password);
+        String token = session.createToken("to be revoked");
+        var api = new Http(BASE).withBearer(token);
+        assertThat(api.get("/api/v1/tasks").statusCode()).isEqualTo(200);
+        var tokens = session.get("/account/tokens.xhtml");
+        assertThat(tokens.body()).contains("to be revoked").contains(token.substring(0, 12)).doesNotContain(token);
+
+        session.submit("/account/tokens.xhtml", "tokenList", Map.of(), "tokenList:rows:0:revoke");
+
+        assertUnauthorized(api.get("/api/v1/tasks"));
+    }
+
+    @Test
+    void userBGetsNotFoundForEverythingOfUserA() {
+        String password = "quiet meadow copper 58";
+        String a = newUser("owner-a", password);
+        String b = newUser("owner-b", password);
+        var sessionA = Accounts.signIn(BASE, a, password);
+        var sessionB = Accounts.signIn(BASE, b, password);
+        var apiA = new Http(BASE).withBearer(sessionA.createToken("a"));
+        var apiB = new Http(BASE).withBearer(sessionB.createToken("b"));
+
+        var created = apiA.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(320, 240))
+                .field("prompt", "Only mine [accounts-it]").field("durationSeconds", "2"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = Http.json(created).getJsonNumber("id").longValue();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.json(apiA.get("/api/v1/tasks/" + id)).getString("state").equals("COMPLETED"));
+        assertThat(apiA.getBytes("/api/v1/tasks/" + id + "/video").statusCode()).isEqualTo(200);
+        assertThat(sessionA.get("/media/tasks/" + id + "/poster").statusCode()).isEqualTo(200);
+
+        for (String path : new String[] {"/api/v1/tasks/" + id, "/api/v1/tasks/" + id + "/video",
+            "/api/v1/tasks/" + id + "/poster"}) {
+            var response = apiB.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(Http.json(response).getString("error")).isEqualTo("not_found");
+        }
+        assertThat(sessionB.get("/media/tasks/" + id + "/video").statusCode()).isEqualTo(404);
+        assertThat(sessionB.get("/media/tasks/" + id + "/poster").statusCode()).isEqualTo(404);
+        JsonObject listOfB = Http.json(apiB.get("/api/v1/tasks"));
+        assertThat(listOfB.getJsonArray("tasks")).isEmpty();
+        assertThat(sessionB.get("/").body()).doesNotContain("Only mine [accounts-it]");
+        assertThat(sessionA.get("/").body()).contains("Only mine [accounts-it]");
+    }
+
+    @Test
+    void repeatedFailuresThrottleTheAccountEvenForTheRightPassword() {
+        String password = "amber tunnel falcon 64";
+        String user = newUser("throttled", password);
+        for (int i = 0; i < 5; i++) {
+            assertThat(new Accounts.Session(BASE).signIn(user, "not the password " + i).body()).contains(NEUTRAL);
+        }
+
+        var refused = new Accounts.Session(BASE).signIn(user, password);
+
+        assertThat(refused.uri().getPath()).endsWith("/login.xhtml");
+        assertThat(refused.body()).contains("Too many attempts; try again in 1 minute.").doesNotContain(NEUTRAL);
+        // the throttle is per account: others still get in from the same address
+        Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aDisabledUserCannotSignInAndLosesTheirSession() {
+        String password = "pebble canyon violet 19";
+        String user = newUser("disabled", password);
+        var session = Accounts.signIn(BASE, user, password);
+
+        Accounts.admin(BASE, "disable", "username", user);
+
+        assertThat(new Accounts.Session(BASE).signIn(user, password).body()).contains(NEUTRAL)
+                .doesNotContain("signedInUser");
+        assertThat(session.get("/").uri().getPath()).endsWith("/login.xhtml");
+
+        Accounts.admin(BASE, "enable", "username", user);
+        Accounts.signIn(BASE, user, password);
+    }
+
+    @Test
+    void aUserWhosePasswordWasResetMustChangeItBeforeAnythingElse() {
+        String temporary = "temporary harbor lights 11";
+        String chosen = "my own garden compass 42";
+        String user = newUser("reset", temporary, "mustChange", "true");
+
+        var elsewhere = new Accounts.Session(BASE);
+        elsewhere.signIn(user, temporary);
+        var session = new Accounts.Session(BASE);
+        var landing = session.signIn(user, temporary);
+        assertThat(landing.uri().getPath()).endsWith("/account/password.xhtml");
+        assertThat(landing.body()).contains("id=\"passwordDue\"");
+        assertThat(session.get("/").uri().getPath()).endsWith("/account/password.xhtml");
+        assertThat(session.get("/account/tokens.xhtml").uri().getPath()).endsWith("/account/password.xhtml");
+
+        var tooShort = session.changePassword(temporary, "short");
+        assertThat(tooShort.body()).containsPattern("id=\"password:newPasswordMessage\"[^>]*>Use at least 12");
+        var wrongCurrent = session.changePassword("not my password 123", chosen);
+        assertThat(wrongCurrent.body()).containsPattern("id=\"password:currentMessage\"[^>]*>This is not your");
+
+        var changed = session.changePassword(temporary, chosen);
+        assertThat(changed.uri().getPath()).doesNotEndWith("/account/password.xhtml");
+        assertThat(changed.body()).contains("Your password was changed.").contains("Create a video");
+        assertThat(session.get("/").body()).contains("Create a video");
+        assertThat(elsewhere.get("/").uri().getPath()).as("other sessions end").endsWith("/login.xhtml");
+        assertThat(new Accounts.Session(BASE).signIn(user, temporary).body()).contains(NEUTRAL);
+        Accounts.signIn(BASE, user, chosen);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        var session = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+
+        var after = session.signOut();
+
+        assertThat(after.uri().getPath()).endsWith("/login.xhtml");
+        assertThat(session.get("/").uri().getPath()).endsWith("/login.xhtml");
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(Http.json(response).getString("error")).isEqualTo("unauthorized");
+    }
+}

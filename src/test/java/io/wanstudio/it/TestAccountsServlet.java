@@ -1,0 +1,51 @@
+package io.wanstudio.it;
+
+import io.wanstudio.account.AccountException;
+import io.wanstudio.account.AccountService;
+import io.wanstudio.account.Role;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Test-only (added to the test deployment by {@link Deployments#appWithTestAccounts()}, never shipped): the admin's
+ * account actions through {@link AccountService}, acting as the configured admin, so that tests can make users.
+ * POST {@code action} = create | disable | enable | reset, {@code username}, {@code password}, {@code admin}.
+ */
+@WebServlet(urlPatterns = TestAccountsServlet.PATH)
+public class TestAccountsServlet extends HttpServlet {
+    static final String PATH = "/it/accounts";
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient AccountService accounts;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String admin = "admin"; // the first admin, from -Dwan.admin.user in arquillian.xml
+        String address = request.getRemoteAddr();
+        String username = request.getParameter("username");
+        try {
+            switch (String.valueOf(request.getParameter("action"))) {
+                case "create" -> accounts.createUser(admin, address, username, request.getParameter("password"),
+                        "true".equals(request.getParameter("admin")) ? Role.ADMIN : Role.USER,
+                        "true".equals(request.getParameter("mustChange")));
+                case "disable" -> accounts.disable(admin, address, username);
+                case "enable" -> accounts.enable(admin, address, username);
+                case "reset" -> accounts.resetPassword(admin, address, username, request.getParameter("password"));
+                default -> {
+                    response.sendError(400);
+                    return;
+                }
+            }
+            response.setStatus(204);
+        } catch (AccountException e) {
+            response.setStatus(409);
+            response.setContentType("text/plain");
+            response.getWriter().write(e.getMessage());
+        }
+    }
+}
