@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -194,6 +196,42 @@ class AccountsIT {
 
         Accounts.admin(BASE, "enable", "username", user);
         Accounts.signIn(BASE, user, password);
+    }
+
+    @Test
+    void anAdminCreatesAndDisablesAUserOnTheAccountsPage() {
+        var admin = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        String user = "teammate-" + UUID.randomUUID().toString().substring(0, 6);
+
+        var created = admin.submit("/admin/users.xhtml", "newUser", Map.of("newUser:username", user),
+                "newUser:create");
+        Matcher issued = Pattern.compile("id=\"issuedPassword\"[^>]*>([^<]+)<").matcher(created.body());
+        assertThat(issued.find()).as(created.body()).isTrue();
+        String temporary = issued.group(1);
+
+        // the new user signs in with the temporary password and is held on the password page
+        var first = new Accounts.Session(BASE).signIn(user, temporary);
+        assertThat(first.uri().getPath()).endsWith("/account/password.xhtml");
+
+        var list = admin.get("/admin/users.xhtml");
+        Matcher disable = Pattern.compile("data-username=\"" + user
+                + "\".*?name=\"(userList:rows:\\d+:disable)\"", Pattern.DOTALL).matcher(list.body());
+        assertThat(disable.find()).isTrue();
+        var disabled = admin.submit("/admin/users.xhtml", "userList", Map.of(), disable.group(1));
+        assertThat(disabled.body()).contains(user + " is disabled.");
+
+        assertThat(new Accounts.Session(BASE).signIn(user, temporary).body()).contains(NEUTRAL)
+                .doesNotContain("signedInUser");
+        assertThat(admin.get("/admin/users.xhtml").body()).contains("USER_DISABLED");
+    }
+
+    @Test
+    void onlyAdminsReachTheAccountsPage() {
+        String password = "quiet harbor maple 42";
+        String user = newUser("plain", password);
+        var session = Accounts.signIn(BASE, user, password);
+        assertThat(session.get("/admin/users.xhtml").statusCode()).isEqualTo(403);
+        assertThat(session.get("/").body()).doesNotContain("Team accounts");
     }
 
     @Test
