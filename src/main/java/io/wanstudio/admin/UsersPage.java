@@ -23,6 +23,8 @@ import java.util.List;
 public class UsersPage {
     private static final String FORM = "newUser";
     private static final int AUDIT_ROWS = 50;
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     @Inject
     CurrentUser currentUser;
@@ -72,6 +74,11 @@ public class UsersPage {
 
     public List<AuditEvent> getAudit() {
         return accounts.recentAudit(AUDIT_ROWS);
+    }
+
+    /** A moment as the admin reads it, in UTC; a dash for never. */
+    public String when(java.time.Instant instant) {
+        return instant == null ? "—" : WHEN.format(instant);
     }
 
     public boolean isSelf(UserAccount user) {
