@@ -4,15 +4,15 @@ import io.wanstudio.account.AccountException;
 import io.wanstudio.account.AccountService;
 import io.wanstudio.account.AuditEvent;
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.account.Faces;
 import io.wanstudio.account.Role;
 import io.wanstudio.account.UserAccount;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The admin's accounts page. New users and reset users get a random temporary password, shown here once; they
@@ -41,28 +41,27 @@ public class UsersPage {
     public void create() {
         String temporary = AccountService.randomPassword();
         try {
-            UserAccount user = accounts.createUser(currentUser.name(), clientAddress(), username,
+            UserAccount user = accounts.createUser(currentUser.name(), Faces.clientAddress(), username,
                     temporary, admin ? Role.ADMIN : Role.USER, true);
             issued(user.getUsername(), temporary);
             username = null;
             admin = false;
         } catch (AccountException e) {
-            String target = AccountException.USERNAME.equals(e.field()) ? FORM + ":username" : null;
-            message(target, FacesMessage.SEVERITY_ERROR, e.getMessage());
+            Faces.show(FORM, Map.of(AccountException.USERNAME, "username"), e);
         }
     }
 
     public void disable(String user) {
-        act(user, () -> accounts.disable(currentUser.name(), clientAddress(), user), user + " is disabled.");
+        act(user, () -> accounts.disable(currentUser.name(), Faces.clientAddress(), user), user + " is disabled.");
     }
 
     public void enable(String user) {
-        act(user, () -> accounts.enable(currentUser.name(), clientAddress(), user), user + " can sign in again.");
+        act(user, () -> accounts.enable(currentUser.name(), Faces.clientAddress(), user), user + " can sign in again.");
     }
 
     public void resetPassword(String user) {
         String temporary = AccountService.randomPassword();
-        act(user, () -> accounts.resetPassword(currentUser.name(), clientAddress(), user, temporary), null);
+        act(user, () -> accounts.resetPassword(currentUser.name(), Faces.clientAddress(), user, temporary), null);
         if (!FacesContext.getCurrentInstance().isValidationFailed()) {
             issued(user, temporary);
         }
@@ -93,10 +92,10 @@ public class UsersPage {
         try {
             action.run();
             if (done != null) {
-                message(null, FacesMessage.SEVERITY_INFO, done);
+                Faces.info(done);
             }
         } catch (AccountException e) {
-            message(null, FacesMessage.SEVERITY_ERROR, user + ": " + e.getMessage());
+            Faces.error(user + ": " + e.getMessage());
             FacesContext.getCurrentInstance().validationFailed();
         }
     }
@@ -104,15 +103,6 @@ public class UsersPage {
     private void issued(String user, String temporary) {
         issuedFor = user;
         issuedPassword = temporary;
-    }
-
-    private static void message(String clientId, FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
-    }
-
-    private static String clientAddress() {
-        return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
-                .getRemoteAddr();
     }
 
     public String getUsername() {
