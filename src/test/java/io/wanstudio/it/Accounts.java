@@ -169,14 +169,7 @@ public final class Accounts {
         }
 
         private HttpResponse<String> send(HttpRequest request) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return Http.send(client, request, HttpResponse.BodyHandlers.ofString());
         }
     }
 }

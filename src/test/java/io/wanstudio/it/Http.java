@@ -49,14 +49,7 @@ public final class Http {
     }
 
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
-        try {
-            return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(client, request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public HttpResponse<String> postJson(String path, JsonStructure body, String... headers) {
@@ -102,8 +95,13 @@ public final class Http {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(client, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends with the given client, turning the checked failures into unchecked ones for tests. */
+    static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
