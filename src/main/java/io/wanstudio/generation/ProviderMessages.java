@@ -18,8 +18,8 @@ final class ProviderMessages {
     }
 
     static String refusal(ProviderException.Refused e) {
-        String said = e.getMessage() == null || e.getMessage().isBlank() ? "" : " The provider said: "
-                + e.getMessage();
+        String said = e.getMessage() == null || e.getMessage().isBlank() ? ""
+                : e.reason().isBlank() ? " " + e.getMessage() : " The provider said: " + e.getMessage();
         return switch (e.reason()) {
             case "ILLEGAL_PROMPT" -> "The provider refused the prompt's content. Nothing was charged." + said;
             case "ILLEGAL_IMAGE_CONTENT" -> "The provider refused the image's content. Nothing was charged." + said;
@@ -31,8 +31,10 @@ final class ProviderMessages {
         };
     }
 
+    /** For a submit that reached the provider, or may have, without an answer we could read. */
     static String outcomeUnknown(RuntimeException e) {
-        return "The provider's answer to the submit was lost (" + e.getMessage() + "). The task may have been "
-                + "created and charged, so it was not sent again; an admin should check it.";
+        String what = e instanceof ProviderException.OutcomeUnknown ? e.getMessage() : "the submit failed unexpectedly";
+        return "The task was sent to the provider, but " + what + ". The provider may have created it and charged "
+                + "for it, so it was not sent again. An admin should look for it in the provider's console.";
     }
 }

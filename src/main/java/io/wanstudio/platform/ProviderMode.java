@@ -2,6 +2,7 @@ package io.wanstudio.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,8 +27,17 @@ public class ProviderMode {
     Optional<String> baseUrl;
 
     @Inject
-    @ConfigProperty(name = "wan.public-base-url", defaultValue = "http://localhost:8080")
-    String publicBaseUrl;
+    @ConfigProperty(name = "wan.public-base-url")
+    Optional<String> publicBaseUrl;
+
+    /** Set by Payara to the HTTP port it listens on. */
+    @Inject
+    @ConfigProperty(name = "payara.instance.http.port", defaultValue = "8080")
+    int httpPort;
+
+    /** Where the app is deployed: "" at the root, "/wan-studio" for a WAR deployed under its name. */
+    @Inject
+    ServletContext servletContext;
 
     @Inject
     @ConfigProperty(name = "wan.role", defaultValue = "app")
@@ -57,9 +67,13 @@ public class ProviderMode {
         return URI.create(stripSlash(url));
     }
 
-    /** The app's own address as the provider sees it (links to uploads); no trailing slash. */
+    /**
+     * The app's own address as the provider sees it (links to uploads); no trailing slash. Unless configured, this
+     * process's own port and context root on localhost — right for the built-in simulator, never for Novita.
+     */
     public String publicBaseUrl() {
-        return stripSlash(publicBaseUrl.trim());
+        return stripSlash(publicBaseUrl.filter(u -> !u.isBlank()).map(String::trim)
+                .orElseGet(() -> "http://localhost:" + httpPort + servletContext.getContextPath()));
     }
 
     /** One line for the console and the health page; never the key. */

@@ -7,10 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionReuseStrategy;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
+import org.glassfish.jersey.client.ClientProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -23,11 +33,17 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * behind a circuit breaker and a timeout. The paid submit is resent only when the request provably never left
  * (connection refused) or was refused with 429; every other failure is reported, never retried blindly.
  * Policies can be tuned per MP Fault Tolerance config, e.g. {@code io.wanstudio.provider.NovitaGateway/poll/CircuitBreaker/delay}.
+ *
+ * <p>On the wire: the Rest Client runs on Jersey's Apache HttpClient 5 connector with automatic retries off, never on
+ * Jersey's default (the JDK's HttpURLConnection, which silently resends a POST once when reading the answer fails).
+ * Submits also never reuse a pooled connection, so a failure is either "could not connect" (provably not sent) or
+ * "the request may have arrived": there is no third case of a stale connection that swallowed it.
  */
 @ApplicationScoped
 public class NovitaGateway {
     /** The longest we wait in-line for a Retry-After before letting the retry policy try again. */
     private static final long MAX_INLINE_WAIT_SECONDS = 10;
+    private static final Logger LOG = Logger.getLogger(NovitaGateway.class.getName());
 
     @Inject
     ProviderMode mode;
@@ -40,26 +56,43 @@ public class NovitaGateway {
     @ConfigProperty(name = "novita.read-timeout-ms", defaultValue = "30000")
     long readTimeoutMs;
 
-    private NovitaApi api;
+    /** Fresh connection per paid POST. */
+    private NovitaApi submitApi;
+    /** Pooled connections for the many polls. */
+    private NovitaApi pollApi;
 
     @PostConstruct
     void connect() {
-        api = RestClientBuilder.newBuilder()
+        submitApi = client(false);
+        pollApi = client(true);
+    }
+
+    private NovitaApi client(boolean reuseConnections) {
+        var builder = RestClientBuilder.newBuilder()
                 .baseUri(mode.providerBaseUrl())
                 .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
                 // Error answers are read by NovitaResponses, not turned into WebApplicationExceptions.
                 .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(NovitaApi.class);
+                .property(ClientProperties.CONNECTOR_PROVIDER, Apache5ConnectorProvider.class.getName())
+                .property(Apache5ClientProperties.USE_SYSTEM_PROPERTIES, false)
+                .register((Apache5HttpClientBuilderConfigurator) http -> http.disableAutomaticRetries());
+        if (!reuseConnections) {
+            builder.property(Apache5ClientProperties.REUSE_STRATEGY,
+                    (ConnectionReuseStrategy) (request, response, context) -> false);
+        }
+        return builder.build(NovitaApi.class);
     }
 
     @PreDestroy
     void close() {
-        if (api instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // shutting down
+        for (NovitaApi api : new NovitaApi[] {submitApi, pollApi}) {
+            if (api instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // shutting down
+                }
             }
         }
     }
@@ -78,20 +111,27 @@ public class NovitaGateway {
     public String submit(NovitaSubmitRequest request) {
         Response response;
         try {
-            response = api.submit(authorization(), request);
+            response = submitApi.submit(authorization(), request);
         } catch (ProcessingException e) {
             if (provablyNotSent(e)) {
                 throw new ProviderException.NotSent("The provider could not be reached: " + rootMessage(e), e);
             }
-            throw new ProviderException.OutcomeUnknown("No answer from the provider (" + rootMessage(e)
-                    + "); the task may have been created", e);
+            throw new ProviderException.OutcomeUnknown(lostAnswer(e), e);
         }
         try (response) {
-            String body = readBody(response);
+            String body;
+            try {
+                body = readBody(response);
+            } catch (ProcessingException e) {
+                throw new ProviderException.OutcomeUnknown("the connection broke while the provider's answer (HTTP "
+                        + response.getStatus() + ") was arriving", e);
+            }
             if (response.getStatus() == 200) {
-                return NovitaResponses.taskId(body).orElseThrow(() -> new ProviderException.OutcomeUnknown(
-                        "The provider accepted the request but its answer had no task id: "
-                                + NovitaResponses.excerpt(body), null));
+                return NovitaResponses.taskId(body).orElseThrow(() -> {
+                    LOG.warning(() -> "Submit answered 200 without a task id: " + NovitaResponses.excerpt(body));
+                    return new ProviderException.OutcomeUnknown("the provider answered HTTP 200 without a task id",
+                            null);
+                });
             }
             ProviderException error = NovitaResponses.error(response.getStatus(), body,
                     response.getHeaderString("Retry-After"), true);
@@ -117,12 +157,17 @@ public class NovitaGateway {
     public ProviderTaskStatus poll(String providerTaskId) {
         Response response;
         try {
-            response = api.taskResult(authorization(), providerTaskId);
+            response = pollApi.taskResult(authorization(), providerTaskId);
         } catch (ProcessingException e) {
             throw new ProviderException.Transient("The provider could not be asked: " + rootMessage(e), e);
         }
         try (response) {
-            String body = readBody(response);
+            String body;
+            try {
+                body = readBody(response);
+            } catch (ProcessingException e) {
+                throw new ProviderException.Transient("The provider's answer broke off: " + rootMessage(e), e);
+            }
             if (response.getStatus() == 200) {
                 return NovitaResponses.taskStatus(body);
             }
@@ -135,22 +180,40 @@ public class NovitaGateway {
     }
 
     private static String readBody(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(String.class) : "";
-        } catch (ProcessingException e) {
-            return "";
-        }
+        return response.hasEntity() ? response.readEntity(String.class) : "";
     }
 
-    /** Only a refused or unroutable connection proves that no byte of the request reached the provider. */
-    private static boolean provablyNotSent(Throwable e) {
+    /** What happened to a submit that got no answer, in words for the person who has to check it. */
+    private String lostAnswer(Throwable e) {
+        IOException io = firstIoException(e);
+        if (io instanceof SocketTimeoutException) {
+            return "the provider did not answer within " + readTimeoutMs / 1000 + " s";
+        }
+        if (io instanceof NoHttpResponseException) {
+            return "the connection closed before the provider answered";
+        }
+        return "the connection broke before the provider's answer arrived ("
+                + (io == null ? rootMessage(e) : io.getClass().getSimpleName()) + ")";
+    }
+
+    /**
+     * Only a connection that was never made proves that no byte of the request reached the provider: the name did
+     * not resolve, or the connection was refused, unroutable or timed out while connecting. The connector makes one
+     * attempt per request (no automatic retries), so this I/O failure is the one of this very request.
+     */
+    static boolean provablyNotSent(Throwable e) {
+        IOException io = firstIoException(e);
+        return io instanceof ConnectException || io instanceof NoRouteToHostException
+                || io instanceof UnknownHostException || io instanceof ConnectTimeoutException;
+    }
+
+    private static IOException firstIoException(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException) {
-                return true;
+            if (t instanceof IOException io) {
+                return io;
             }
         }
-        return false;
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

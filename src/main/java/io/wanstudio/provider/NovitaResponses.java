@@ -83,11 +83,15 @@ final class NovitaResponses {
     /** Turns a non-2xx answer into our exception, for a submit ({@code submit=true}) or a poll. */
     static ProviderException error(int status, String body, String retryAfterHeader, boolean submit) {
         Optional<JsonObject> json = parse(body);
+        if (json.isEmpty() && body != null && !body.isBlank()) {
+            // Not Novita's JSON (a gateway's HTML page, a proxy's text): people get a summary, the log the text.
+            LOG.warning(() -> "Provider answered HTTP " + status + " with a body that is not Novita's JSON: "
+                    + excerpt(body));
+        }
         String reason = json.map(o -> string(o, "reason")).orElse("");
-        String message = json.map(o -> string(o, "message")).filter(m -> m != null && !m.isBlank())
-                .orElse(excerpt(body));
+        String message = json.map(o -> string(o, "message")).filter(m -> m != null && !m.isBlank()).orElse("");
         String said = "HTTP " + status + (reason.isBlank() ? "" : " " + reason)
-                + (message.isBlank() ? "" : ": " + message);
+                + (json.isEmpty() ? " with " + kindOfBody(body) : message.isBlank() ? "" : ": " + message);
         if (status == 429) {
             return new ProviderException.RateLimited(retryAfterSeconds(retryAfterHeader));
         }
@@ -98,11 +102,24 @@ final class NovitaResponses {
             return new ProviderException.TaskNotFound("The provider does not know this task (" + said + ")");
         }
         if (status >= 400 && status < 500) {
-            return submit ? new ProviderException.Refused(reason, message)
+            return submit ? new ProviderException.Refused(reason, json.isPresent() ? message
+                    : "The provider answered " + said + ".")
                     : new ProviderException.Transient("Task result refused: " + said);
         }
-        return submit ? new ProviderException.OutcomeUnknown("The provider answered " + said, null)
+        return submit ? new ProviderException.OutcomeUnknown("the provider answered " + said, null)
                 : new ProviderException.Transient("The provider answered " + said);
+    }
+
+    /** What a body that is not Novita's JSON looks like, in words: never the body itself. */
+    static String kindOfBody(String body) {
+        if (body == null || body.isBlank()) {
+            return "an empty answer";
+        }
+        String start = body.stripLeading().toLowerCase(java.util.Locale.ROOT);
+        if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<body")) {
+            return "an HTML page";
+        }
+        return start.startsWith("{") || start.startsWith("[") ? "JSON it could not read" : "a text that is not JSON";
     }
 
     /** Retry-After in seconds or as an HTTP date; a sane default when absent or unreadable. */

@@ -88,4 +88,21 @@ class NovitaResponsesTest {
     void rawTextIsShortenedForAdmins() {
         assertThat(NovitaResponses.excerpt("x".repeat(2000))).hasSizeLessThan(510);
     }
+
+    @Test
+    void anAnswerThatIsNotNovitasJsonIsSummarisedNeverPasted() {
+        String html = "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>nginx</body></html>";
+        var refused = NovitaResponses.error(404, html, null, true);
+        assertThat(refused).isInstanceOf(ProviderException.Refused.class)
+                .hasMessage("The provider answered HTTP 404 with an HTML page.");
+        assertThat(NovitaResponses.error(502, html, null, true))
+                .isInstanceOf(ProviderException.OutcomeUnknown.class)
+                .hasMessage("the provider answered HTTP 502 with an HTML page");
+        assertThat(NovitaResponses.error(504, "", null, false))
+                .hasMessage("The provider answered HTTP 504 with an empty answer");
+        assertThat(NovitaResponses.error(500, "upstream connect error", null, true))
+                .hasMessage("the provider answered HTTP 500 with a text that is not JSON");
+        assertThat(NovitaResponses.error(400, "{\"reason\":\"INVALID_REQUEST_BODY\",\"message\":\"bad seed\"}",
+                null, true)).hasMessage("bad seed");
+    }
 }
