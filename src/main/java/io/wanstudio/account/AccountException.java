@@ -20,4 +20,9 @@ public class AccountException extends Exception {
     public String field() {
         return field;
     }
+
+    /** As the page helpers take field errors: this one message, keyed by its field ("" for the whole form). */
+    public java.util.Map<String, String> asFieldErrors() {
+        return java.util.Map.of(field == null ? "" : field, getMessage());
+    }
 }

@@ -3,8 +3,8 @@ package io.wanstudio.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Accounts and tokens in the database, each write its own short transaction: password hashing (half a second)
- * happens in {@link AccountService}, outside of any transaction.
+ * happens in the account services, outside of any transaction.
  */
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)

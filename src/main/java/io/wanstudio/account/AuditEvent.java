@@ -19,11 +19,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "audit_event")
 @NamedQuery(name = AuditEvent.RECENT, query = "SELECT e FROM AuditEvent e ORDER BY e.at DESC, e.id DESC")
-@NamedQuery(name = AuditEvent.RECENT_OF_USER,
-        query = "SELECT e FROM AuditEvent e WHERE e.username = :username ORDER BY e.at DESC, e.id DESC")
 public class AuditEvent {
     static final String RECENT = "AuditEvent.recent";
-    static final String RECENT_OF_USER = "AuditEvent.recentOfUser";
     static final int MAX_USERNAME = 100;
     static final int MAX_ADDRESS = 64;
     static final int MAX_DETAIL = 200;

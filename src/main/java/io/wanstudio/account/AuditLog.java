@@ -3,8 +3,8 @@ package io.wanstudio.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -36,11 +36,5 @@ public class AuditLog {
     @Transactional(TxType.REQUIRED)
     public List<AuditEvent> recent(int max) {
         return em.createNamedQuery(AuditEvent.RECENT, AuditEvent.class).setMaxResults(max).getResultList();
-    }
-
-    @Transactional(TxType.REQUIRED)
-    public List<AuditEvent> recentOf(String username, int max) {
-        return em.createNamedQuery(AuditEvent.RECENT_OF_USER, AuditEvent.class)
-                .setParameter("username", Usernames.normalize(username)).setMaxResults(max).getResultList();
     }
 }

@@ -7,13 +7,13 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /**
- * Checks usernames and passwords against the accounts in the database (through {@link AccountService}, which
+ * Checks usernames and passwords against the accounts in the database (through {@link SignInService}, which
  * throttles and audits) and hands Jakarta Security the caller's groups: "user", and "admin" for admins.
  */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
     @Inject
-    AccountService accounts;
+    SignInService accounts;
 
     @Inject
     SignInAttempt attempt;

@@ -31,7 +31,7 @@ public class FirstAdmin {
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
 
     @Inject
-    AccountService accounts;
+    AccountAdministration accounts;
 
     @Inject
     ProviderMode mode;
@@ -61,7 +61,7 @@ public class FirstAdmin {
             LOG.severe("WAN_ADMIN_PASSWORD is not accepted (" + problem + "); a random one is made instead");
             password = Optional.empty();
         }
-        String chosen = password.orElseGet(AccountService::randomPassword);
+        String chosen = password.orElseGet(Passwords::random);
         if (!accounts.createFirstAdmin(name, chosen, password.isEmpty())) {
             return;
         }

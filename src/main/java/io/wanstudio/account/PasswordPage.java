@@ -1,5 +1,6 @@
 package io.wanstudio.account;
 
+import io.wanstudio.platform.faces.Faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +24,7 @@ public class PasswordPage {
     CurrentUser currentUser;
 
     @Inject
-    AccountService accounts;
+    SignInService accounts;
 
     private String current;
     private String newPassword;
@@ -35,7 +36,7 @@ public class PasswordPage {
             signedInAt = accounts.changeOwnPassword(currentUser.name(), Faces.clientAddress(), current, newPassword,
                     repeat);
         } catch (AccountException e) {
-            Faces.show(FORM, COMPONENT_OF_FIELD, e);
+            Faces.fieldErrors(FORM, COMPONENT_OF_FIELD, e.asFieldErrors());
             return;
         } finally {
             current = null;

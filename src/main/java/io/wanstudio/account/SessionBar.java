@@ -1,5 +1,6 @@
 package io.wanstudio.account;
 
+import io.wanstudio.platform.faces.Faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ public class SessionBar {
     CurrentUser currentUser;
 
     @Inject
-    AccountService accounts;
+    SignInService accounts;
 
     public boolean isSignedIn() {
         return currentUser.isSignedIn();

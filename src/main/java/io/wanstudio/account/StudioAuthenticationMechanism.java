@@ -1,5 +1,6 @@
 package io.wanstudio.account;
 
+import io.wanstudio.platform.faces.Faces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -60,7 +61,10 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
     IdentityStoreHandler identityStores;
 
     @Inject
-    AccountService accounts;
+    SignInService signIns;
+
+    @Inject
+    ApiTokenService tokens;
 
     @Inject
     SignInAttempt attempt;
@@ -90,7 +94,7 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
             return unauthorized(response, null, "Send a personal API token as 'Authorization: Bearer <token>'; "
                     + "make one on your account page.");
         }
-        Optional<ApiCaller> caller = accounts.authenticateToken(header.substring(BEARER.length()).strip());
+        Optional<ApiCaller> caller = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (caller.isEmpty()) {
             return unauthorized(response, "invalid_token",
                     "This API token is not valid: it may be mistyped, revoked, or its account disabled.");
@@ -146,7 +150,7 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
     private boolean revoked(HttpServletRequest request, Principal caller) {
         HttpSession session = request.getSession(false);
         Instant signedInAt = session == null ? null : (Instant) session.getAttribute(SIGNED_IN_AT);
-        if (!accounts.sessionRevoked(caller.getName(), signedInAt)) {
+        if (!signIns.sessionRevoked(caller.getName(), signedInAt)) {
             return false;
         }
         if (session != null) {

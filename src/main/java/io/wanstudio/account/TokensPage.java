@@ -1,5 +1,6 @@
 package io.wanstudio.account;
 
+import io.wanstudio.platform.faces.Faces;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class TokensPage implements Serializable {
     CurrentUser currentUser;
 
     @Inject
-    AccountService accounts;
+    ApiTokenService tokenService;
 
     private String label;
     /** Only in this view, after "create": the one time the token's value is shown. */
@@ -92,23 +93,23 @@ public class TokensPage implements Serializable {
 
     public void create() {
         try {
-            newToken = accounts.createApiToken(currentUser.name(), Faces.clientAddress(), label).plaintext();
+            newToken = tokenService.create(currentUser.name(), Faces.clientAddress(), label).plaintext();
             label = null;
             refresh();
         } catch (AccountException e) {
-            Faces.show(FORM, Map.of(AccountException.LABEL, "label"), e);
+            Faces.fieldErrors(FORM, Map.of(AccountException.LABEL, "label"), e.asFieldErrors());
         }
     }
 
     public void revoke(long id) {
-        if (accounts.revokeApiToken(currentUser.name(), Faces.clientAddress(), id)) {
+        if (tokenService.revoke(currentUser.name(), Faces.clientAddress(), id)) {
             Faces.info("The token was revoked; programs using it are refused from now on.");
         }
         refresh();
     }
 
     private void refresh() {
-        tokens = new ArrayList<>(accounts.listTokens(currentUser.name()).stream().map(TokenRow::new).toList());
+        tokens = new ArrayList<>(tokenService.list(currentUser.name()).stream().map(TokenRow::new).toList());
     }
 
     public List<TokenRow> getTokens() {

@@ -1,12 +1,13 @@
 package io.wanstudio.admin;
 
+import io.wanstudio.account.AccountAdministration;
 import io.wanstudio.account.AccountException;
-import io.wanstudio.account.AccountService;
 import io.wanstudio.account.AuditEvent;
 import io.wanstudio.account.CurrentUser;
-import io.wanstudio.account.Faces;
+import io.wanstudio.account.Passwords;
 import io.wanstudio.account.Role;
 import io.wanstudio.account.UserAccount;
+import io.wanstudio.platform.faces.Faces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * The admin's accounts page. New users and reset users get a random temporary password, shown here once; they
- * must replace it at their next sign-in. Every action is one call into {@link AccountService}.
+ * must replace it at their next sign-in. Every action is one call into {@link AccountAdministration}.
  */
 @Named
 @RequestScoped
@@ -30,7 +31,7 @@ public class UsersPage {
     CurrentUser currentUser;
 
     @Inject
-    AccountService accounts;
+    AccountAdministration accounts;
 
     private String username;
     private boolean admin;
@@ -39,7 +40,7 @@ public class UsersPage {
     private String issuedFor;
 
     public void create() {
-        String temporary = AccountService.randomPassword();
+        String temporary = Passwords.random();
         try {
             UserAccount user = accounts.createUser(currentUser.name(), Faces.clientAddress(), username,
                     temporary, admin ? Role.ADMIN : Role.USER, true);
@@ -47,7 +48,7 @@ public class UsersPage {
             username = null;
             admin = false;
         } catch (AccountException e) {
-            Faces.show(FORM, Map.of(AccountException.USERNAME, "username"), e);
+            Faces.fieldErrors(FORM, Map.of(AccountException.USERNAME, "username"), e.asFieldErrors());
         }
     }
 
@@ -60,7 +61,7 @@ public class UsersPage {
     }
 
     public void resetPassword(String user) {
-        String temporary = AccountService.randomPassword();
+        String temporary = Passwords.random();
         act(user, () -> accounts.resetPassword(currentUser.name(), Faces.clientAddress(), user, temporary), null);
         if (!FacesContext.getCurrentInstance().isValidationFailed()) {
             issued(user, temporary);

@@ -1,5 +1,6 @@
 package io.wanstudio.gallery;
 
+import io.wanstudio.platform.http.RangeStreaming;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.wanstudio.gallery;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.platform.http.RangeStreaming;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

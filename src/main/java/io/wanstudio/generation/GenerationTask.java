@@ -255,11 +255,6 @@ public class GenerationTask {
         return true;
     }
 
-    public TaskInputs inputs() {
-        return new TaskInputs(firstFrame, lastFrame, firstClip, drivingAudio, prompt, negativePrompt,
-                durationSeconds, resolution, promptExtend, watermark, seed);
-    }
-
     public Long getId() {
         return id;
     }

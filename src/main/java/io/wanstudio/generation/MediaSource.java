@@ -3,10 +3,6 @@ package io.wanstudio.generation;
 /** Where an input comes from: a URL the user gave, or a file they uploaded to us (its token). Never both. */
 public record MediaSource(String url, String uploadToken) {
 
-    public static MediaSource ofUrl(String url) {
-        return new MediaSource(url, null);
-    }
-
     public static MediaSource ofUpload(String token) {
         return new MediaSource(null, token);
     }

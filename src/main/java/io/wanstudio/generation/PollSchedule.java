@@ -57,10 +57,6 @@ public class PollSchedule {
         return now.plus(wait).plusMillis(ThreadLocalRandom.current().nextLong(0, Math.max(1, minMs / 2)));
     }
 
-    public Duration longest() {
-        return Duration.ofMillis(maxMs);
-    }
-
     private long clamp(long delayMs) {
         return Math.max(minMs, Math.min(maxMs, delayMs));
     }

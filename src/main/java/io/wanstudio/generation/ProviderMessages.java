@@ -3,21 +3,21 @@ package io.wanstudio.generation;
 import io.wanstudio.provider.ProviderException;
 
 /** What users read when the provider refuses or fails them: plain language, the provider's words kept where useful. */
-final class ProviderMessages {
-    static final String NOT_CONFIGURED = "The video service is not configured correctly (the provider refused "
+public final class ProviderMessages {
+    public static final String NOT_CONFIGURED = "The video service is not configured correctly (the provider refused "
             + "our API key). Nothing was charged. An admin has to check the API key.";
-    static final String RATE_LIMITED = "The provider is busy (rate limit reached). Nothing was charged; please "
+    public static final String RATE_LIMITED = "The provider is busy (rate limit reached). Nothing was charged; please "
             + "submit again in a minute.";
-    static final String UNREACHABLE = "The provider could not be reached, so nothing was sent or charged. "
+    public static final String UNREACHABLE = "The provider could not be reached, so nothing was sent or charged. "
             + "Please try again later.";
-    static final String LOST = "The provider no longer knows this task (task ids expire after about a day).";
-    static final String LINK_EXPIRED = "The provider's link to the finished video expired before it could be "
+    public static final String LOST = "The provider no longer knows this task (task ids expire after about a day).";
+    public static final String LINK_EXPIRED = "The provider's link to the finished video expired before it could be "
             + "downloaded.";
 
     private ProviderMessages() {
     }
 
-    static String refusal(ProviderException.Refused e) {
+    public static String refusal(ProviderException.Refused e) {
         String said = e.getMessage() == null || e.getMessage().isBlank() ? ""
                 : e.reason().isBlank() ? " " + e.getMessage() : " The provider said: " + e.getMessage();
         return switch (e.reason()) {
@@ -32,7 +32,7 @@ final class ProviderMessages {
     }
 
     /** For a submit that reached the provider, or may have, without an answer we could read. */
-    static String outcomeUnknown(RuntimeException e) {
+    public static String outcomeUnknown(RuntimeException e) {
         String what = e instanceof ProviderException.OutcomeUnknown ? e.getMessage() : "the submit failed unexpectedly";
         return "The task was sent to the provider, but " + what + ". The provider may have created it and charged "
                 + "for it, so it was not sent again. An admin should look for it in the provider's console.";

@@ -2,8 +2,6 @@ package io.wanstudio.media;
 
 import io.wanstudio.platform.DataDirectory;
 import io.wanstudio.platform.ProviderMode;
-import io.wanstudio.provider.MediaRole;
-import io.wanstudio.provider.NovitaInputRules;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,19 +63,19 @@ public class UploadStore {
     }
 
     /**
-     * Keeps an uploaded file for {@code role} after checking it; throws with a user-facing message otherwise.
+     * Keeps an uploaded file after checking it against {@code rules}; throws with a user-facing message otherwise.
      * The user's file name is kept only as a label.
      */
     @Transactional
-    public StoredUpload store(String owner, MediaRole role, String fileName, InputStream content)
+    public StoredUpload store(String owner, MediaRules rules, String fileName, InputStream content)
             throws UploadRejectedException {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(folder, ".upload", ".part");
-            long limit = NovitaInputRules.maxBytes(role);
+            long limit = rules.maxBytes();
             copyWithLimit(content, tmp, limit);
             MediaInfo info = MediaInspector.inspect(tmp);
-            Optional<String> broken = NovitaInputRules.checkMedia(role, info);
+            Optional<String> broken = rules.problemWith(info);
             if (broken.isPresent()) {
                 throw new UploadRejectedException(broken.get());
             }

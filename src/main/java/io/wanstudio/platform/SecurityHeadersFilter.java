@@ -1,5 +1,6 @@
 package io.wanstudio.platform;
 
+import io.wanstudio.platform.faces.CspNonceRenderKitFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -2,6 +2,7 @@ package io.wanstudio.provider;
 
 import io.wanstudio.media.MediaInfo;
 import io.wanstudio.media.MediaKind;
+import io.wanstudio.media.MediaRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -57,6 +58,21 @@ public final class NovitaInputRules {
             case FIRST_FRAME, LAST_FRAME -> IMAGE_MAX_BYTES;
             case FIRST_CLIP -> CLIP_MAX_BYTES;
             case DRIVING_AUDIO -> AUDIO_MAX_BYTES;
+        };
+    }
+
+    /** The rules of one media field, for the stores that keep such files. */
+    public static MediaRules of(MediaRole role) {
+        return new MediaRules() {
+            @Override
+            public long maxBytes() {
+                return NovitaInputRules.maxBytes(role);
+            }
+
+            @Override
+            public Optional<String> problemWith(MediaInfo info) {
+                return checkMedia(role, info);
+            }
         };
     }
 

@@ -1,8 +1,8 @@
 package io.wanstudio.simulator;
 
-import io.wanstudio.gallery.RangeStreaming;
 import io.wanstudio.media.LinkSignature;
 import io.wanstudio.platform.ProviderMode;
+import io.wanstudio.platform.http.RangeStreaming;
 import io.wanstudio.simulator.FaultSettings.Endpoint;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -15,6 +15,7 @@ import io.wanstudio.media.ResultStore;
 import io.wanstudio.media.UploadRejectedException;
 import io.wanstudio.media.UploadStore;
 import io.wanstudio.provider.MediaRole;
+import io.wanstudio.provider.NovitaInputRules;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class GenerationServiceIT {
 
     @Test
     void aTaskSubmittedThroughTheServiceCompletesWithItsVideoAndPosterStored() throws Exception {
-        var upload = uploads.store(OWNER, MediaRole.FIRST_FRAME, "square.png",
+        var upload = uploads.store(OWNER, NovitaInputRules.of(MediaRole.FIRST_FRAME), "square.png",
                 new ByteArrayInputStream(TestMedia.png(600, 600)));
         var request = new GenerationRequest(MediaSource.ofUpload(upload.getToken()), null, null, null,
                 "a square scene " + UUID.randomUUID(), null, 2, "720P", false, false, 42L, null);
@@ -81,7 +82,7 @@ class GenerationServiceIT {
 
     @Test
     void uploadsReachTheProviderOnlyThroughAnIntactUnexpiredLink() throws Exception {
-        var upload = uploads.store(OWNER, MediaRole.FIRST_FRAME, "link.png",
+        var upload = uploads.store(OWNER, NovitaInputRules.of(MediaRole.FIRST_FRAME), "link.png",
                 new ByteArrayInputStream(TestMedia.png(320, 240)));
         String link = uploads.providerLink(upload).toString();
         assertThat(link).doesNotContain("link.png").contains(upload.getToken());
@@ -110,7 +111,7 @@ class GenerationServiceIT {
         try (var files = Files.list(results.resolve("inputs"))) {
             before = files.count();
         }
-        assertThatThrownBy(() -> uploads.store(OWNER, MediaRole.FIRST_FRAME, "notes.png",
+        assertThatThrownBy(() -> uploads.store(OWNER, NovitaInputRules.of(MediaRole.FIRST_FRAME), "notes.png",
                 new ByteArrayInputStream("not an image".getBytes())))
                 .isInstanceOf(UploadRejectedException.class);
         try (var files = Files.list(results.resolve("inputs"))) {
@@ -120,7 +121,7 @@ class GenerationServiceIT {
 
     @Test
     void theSameClientRequestIdNeverPaysTwice() throws Exception {
-        var upload = uploads.store(OWNER, MediaRole.FIRST_FRAME, "f.png",
+        var upload = uploads.store(OWNER, NovitaInputRules.of(MediaRole.FIRST_FRAME), "f.png",
                 new ByteArrayInputStream(TestMedia.png(400, 300)));
         String key = UUID.randomUUID().toString();
         var request = new GenerationRequest(MediaSource.ofUpload(upload.getToken()), null, null, null,
@@ -132,7 +133,7 @@ class GenerationServiceIT {
 
     @Test
     void onlyOneInstanceAtATimeCanClaimATask() throws Exception {
-        var upload = uploads.store(OWNER, MediaRole.FIRST_FRAME, "claim.png",
+        var upload = uploads.store(OWNER, NovitaInputRules.of(MediaRole.FIRST_FRAME), "claim.png",
                 new ByteArrayInputStream(TestMedia.png(400, 300)));
         long id = generation.submit(OWNER, new GenerationRequest(MediaSource.ofUpload(upload.getToken()), null,
                 null, null, "claimed " + UUID.randomUUID(), null, 2, "720P", null, null, null, null)).getId();

@@ -1,7 +1,7 @@
 package io.wanstudio.it;
 
+import io.wanstudio.account.AccountAdministration;
 import io.wanstudio.account.AccountException;
-import io.wanstudio.account.AccountService;
 import io.wanstudio.account.Role;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,7 +12,7 @@ import java.io.IOException;
 
 /**
  * Test-only (added to the test deployment by {@link Deployments#appWithTestAccounts()}, never shipped): the admin's
- * account actions through {@link AccountService}, acting as the configured admin, so that tests can make users.
+ * account actions through {@link AccountAdministration}, acting as the configured admin, so that tests can make users.
  * POST {@code action} = create | disable | enable | reset, {@code username}, {@code password}, {@code admin}.
  */
 @WebServlet(urlPatterns = TestAccountsServlet.PATH)
@@ -21,7 +21,7 @@ public class TestAccountsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient AccountService accounts;
+    transient AccountAdministration accounts;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,4 +1,4 @@
-package io.wanstudio.gallery;
+package io.wanstudio.platform.http;
 
 /**
  * What a {@code Range} request header asks of a file of a known size (RFC 9110 §14.1.2, single byte ranges).

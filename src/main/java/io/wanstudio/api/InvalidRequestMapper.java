@@ -1,5 +1,6 @@
-package io.wanstudio.generation;
+package io.wanstudio.api;
 
+import io.wanstudio.generation.InvalidRequestException;
 import io.wanstudio.platform.ApiError;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

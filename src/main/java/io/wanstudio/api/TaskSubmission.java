@@ -1,5 +1,8 @@
-package io.wanstudio.generation;
+package io.wanstudio.api;
 
+import io.wanstudio.generation.GenerationRequest;
+import io.wanstudio.generation.InvalidRequestException;
+import io.wanstudio.generation.MediaSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

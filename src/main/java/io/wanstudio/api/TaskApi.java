@@ -1,10 +1,13 @@
-package io.wanstudio.generation;
+package io.wanstudio.api;
 
 import io.wanstudio.account.CurrentUser;
 import io.wanstudio.gallery.MediaResponses;
-import io.wanstudio.gallery.RangeStreaming;
 import io.wanstudio.gallery.TaskMedia;
+import io.wanstudio.generation.GenerationService;
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.InvalidRequestException;
 import io.wanstudio.platform.ApiError;
+import io.wanstudio.platform.http.RangeStreaming;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.wanstudio.platform;
+package io.wanstudio.platform.faces;
 
 import jakarta.faces.FacesException;
 import jakarta.faces.application.FacesMessage;

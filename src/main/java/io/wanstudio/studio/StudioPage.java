@@ -1,10 +1,17 @@
-package io.wanstudio.generation;
+package io.wanstudio.studio;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.generation.GenerationRequest;
+import io.wanstudio.generation.GenerationService;
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.InvalidRequestException;
+import io.wanstudio.generation.MediaSource;
+import io.wanstudio.generation.Pricing;
 import io.wanstudio.media.StoredUpload;
 import io.wanstudio.media.UploadRejectedException;
 import io.wanstudio.media.UploadStore;
 import io.wanstudio.platform.ProviderMode;
+import io.wanstudio.platform.faces.Faces;
 import io.wanstudio.provider.MediaRole;
 import io.wanstudio.provider.NovitaInputRules;
 import jakarta.annotation.PostConstruct;
@@ -80,16 +87,17 @@ public class StudioPage implements Serializable {
             return;
         }
         try (InputStream content = part.getInputStream()) {
-            StoredUpload upload = uploads.store(currentUser.name(), MediaRole.FIRST_FRAME, part.getSubmittedFileName(),
+            StoredUpload upload = uploads.store(currentUser.name(), NovitaInputRules.of(MediaRole.FIRST_FRAME),
+                    part.getSubmittedFileName(),
                     content);
             firstFrameToken = upload.getToken();
             firstFrameLabel = describe(upload);
         } catch (UploadRejectedException e) {
             forgetFirstFrame();
-            FormMessages.show(FORM, COMPONENT_OF_FIELD.get(GenerationRequest.FIRST_FRAME), e.getMessage());
+            Faces.fieldError(FORM, COMPONENT_OF_FIELD.get(GenerationRequest.FIRST_FRAME), e.getMessage());
         } catch (IOException e) {
             forgetFirstFrame();
-            FormMessages.show(FORM, COMPONENT_OF_FIELD.get(GenerationRequest.FIRST_FRAME),
+            Faces.fieldError(FORM, COMPONENT_OF_FIELD.get(GenerationRequest.FIRST_FRAME),
                     "The file could not be read completely; please choose it again.");
         } finally {
             deleteQuietly(part);
@@ -107,13 +115,13 @@ public class StudioPage implements Serializable {
             clientRequestId = newKey();
             refreshTasks();
             switch (task.getState()) {
-                case FAILED -> FormMessages.globalError("Not started: " + task.getFailureReason());
-                case NEEDS_REVIEW -> FormMessages.globalError(task.getFailureReason());
-                default -> FormMessages.info("Task #" + task.getId() + " submitted. It is listed under Your "
+                case FAILED -> Faces.error("Not started: " + task.getFailureReason());
+                case NEEDS_REVIEW -> Faces.error(task.getFailureReason());
+                default -> Faces.info("Task #" + task.getId() + " submitted. It is listed under Your "
                         + "videos, which update by themselves.");
             }
         } catch (InvalidRequestException e) {
-            FormMessages.show(FORM, COMPONENT_OF_FIELD, e.fieldErrors());
+            Faces.fieldErrors(FORM, COMPONENT_OF_FIELD, e.fieldErrors());
         }
     }
 

@@ -1,7 +1,10 @@
-package io.wanstudio.generation;
+package io.wanstudio.generation.polling;
 
-import io.wanstudio.platform.ProviderMode;
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.TaskState;
+import io.wanstudio.generation.TaskStore;
 import io.wanstudio.platform.DatabaseMigration;
+import io.wanstudio.platform.ProviderMode;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -25,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The one schedule that drives every open task: each tick it marks abandoned submits for review, then claims
  * the tasks whose poll is due (a conditional update, so two instances never work on one task) and hands each to
- * {@link TaskProgress}. Polls run on the tick; downloads, which take longer, on the managed executor. Nothing
+ * {@link TaskAdvancer}. Polls run on the tick; downloads, which take longer, on the managed executor. Nothing
  * thrown can end the schedule, and it stops when the application is undeployed.
  */
 @ApplicationScoped
@@ -42,7 +45,7 @@ public class TaskPoller {
     TaskStore store;
 
     @Inject
-    TaskProgress progress;
+    TaskAdvancer progress;
 
     @Inject
     ProviderMode mode;

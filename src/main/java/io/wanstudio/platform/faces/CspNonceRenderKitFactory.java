@@ -1,5 +1,6 @@
-package io.wanstudio.platform;
+package io.wanstudio.platform.faces;
 
+import io.wanstudio.platform.SecurityHeadersFilter;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import jakarta.faces.context.ResponseWriterWrapper;

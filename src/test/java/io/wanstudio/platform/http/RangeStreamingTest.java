@@ -1,4 +1,4 @@
-package io.wanstudio.gallery;
+package io.wanstudio.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,10 @@
-package io.wanstudio.generation;
+package io.wanstudio.generation.polling;
 
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.PollSchedule;
+import io.wanstudio.generation.ProviderMessages;
+import io.wanstudio.generation.TaskState;
+import io.wanstudio.generation.TaskStore;
 import io.wanstudio.media.ResultLinkRefusedException;
 import io.wanstudio.media.ResultStore;
 import io.wanstudio.provider.NovitaGateway;
@@ -23,8 +28,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * What the provider says is turned into the task's own transitions; passing failures only reschedule.
  */
 @ApplicationScoped
-public class TaskProgress {
-    private static final Logger LOG = Logger.getLogger(TaskProgress.class.getName());
+public class TaskAdvancer {
+    private static final Logger LOG = Logger.getLogger(TaskAdvancer.class.getName());
     private static final int MAX_DOWNLOAD_FAILURES = 5;
 
     @Inject

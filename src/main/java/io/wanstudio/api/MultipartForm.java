@@ -1,5 +1,7 @@
-package io.wanstudio.generation;
+package io.wanstudio.api;
 
+import io.wanstudio.generation.GenerationRequest;
+import io.wanstudio.generation.InvalidRequestException;
 import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;

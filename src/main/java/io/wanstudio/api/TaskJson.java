@@ -1,5 +1,7 @@
-package io.wanstudio.generation;
+package io.wanstudio.api;
 
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.TaskState;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -1,6 +1,8 @@
-package io.wanstudio.generation;
+package io.wanstudio.studio;
 
 import io.wanstudio.gallery.TaskMedia;
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.TaskState;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.wanstudio.generation;
+package io.wanstudio.api;
 
 import io.wanstudio.platform.ProviderMode;
 import io.wanstudio.provider.ProviderHealth;

@@ -1,8 +1,13 @@
-package io.wanstudio.generation;
+package io.wanstudio.api;
 
+import io.wanstudio.generation.GenerationRequest;
+import io.wanstudio.generation.GenerationService;
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.InvalidRequestException;
 import io.wanstudio.media.UploadRejectedException;
 import io.wanstudio.media.UploadStore;
 import io.wanstudio.provider.MediaRole;
+import io.wanstudio.provider.NovitaInputRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -48,7 +53,7 @@ public class UploadingSubmitter {
                 continue;
             }
             try (InputStream content = file.content()) {
-                tokens.put(file.field(), uploads.store(owner, ROLE_OF_FIELD.get(file.field()), file.fileName(),
+                tokens.put(file.field(), uploads.store(owner, NovitaInputRules.of(ROLE_OF_FIELD.get(file.field())), file.fileName(),
                         content).getToken());
             } catch (UploadRejectedException e) {
                 errors.put(file.field(), e.getMessage());

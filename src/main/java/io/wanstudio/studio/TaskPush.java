@@ -1,5 +1,6 @@
-package io.wanstudio.generation;
+package io.wanstudio.studio;
 
+import io.wanstudio.generation.TaskChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,4 +1,4 @@
-package io.wanstudio.gallery;
+package io.wanstudio.platform.http;
 
 import java.io.IOException;
 import java.io.OutputStream;

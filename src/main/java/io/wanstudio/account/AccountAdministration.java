@@ -1,0 +1,112 @@
+package io.wanstudio.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The admin's user management and the first admin. Every action takes the acting admin's name and checks it: the
+ * pages that call them are admin-only as well, but one check more costs nothing.
+ */
+@ApplicationScoped
+public class AccountAdministration {
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    SignInService signIns;
+
+    @Inject
+    AccountStore store;
+
+    @Inject
+    AuditLog audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public UserAccount createUser(String admin, String clientAddress, String username, String password, Role role,
+            boolean mustChangePassword) throws AccountException {
+        requireAdmin(admin);
+        String name = Usernames.normalize(username);
+        Optional<String> nameProblem = Usernames.problem(name);
+        if (nameProblem.isPresent()) {
+            throw new AccountException(AccountException.USERNAME, nameProblem.get());
+        }
+        if (store.findUser(name).isPresent()) {
+            throw new AccountException(AccountException.USERNAME, "This username is taken.");
+        }
+        Passwords.checkNew(name, password, password);
+        UserAccount user = store.create(new UserAccount(name, passwords.hash(password),
+                role == null ? Role.USER : role, mustChangePassword, clock.instant()));
+        audit.record(name, clientAddress, AuditEventType.USER_CREATED,
+                "by " + admin + (user.isAdmin() ? ", as admin" : ""));
+        return user;
+    }
+
+    /**
+     * The first admin, made at the first start when there are no users at all; does nothing otherwise. Returns
+     * whether it made the account.
+     */
+    public boolean createFirstAdmin(String username, String password, boolean mustChangePassword) {
+        String name = Usernames.normalize(username);
+        if (store.countUsers() > 0) {
+            return false;
+        }
+        store.create(new UserAccount(name, passwords.hash(password), Role.ADMIN, mustChangePassword,
+                clock.instant()));
+        audit.record(name, null, AuditEventType.USER_CREATED, "first admin, at first start");
+        return true;
+    }
+
+    public void disable(String admin, String clientAddress, String username) throws AccountException {
+        requireAdmin(admin);
+        if (Usernames.normalize(admin).equals(Usernames.normalize(username))) {
+            throw new AccountException(AccountException.USERNAME, "You cannot disable your own account.");
+        }
+        change(username, u -> u.disable(clock.instant()));
+        signIns.endSessions(username, clock.instant());
+        audit.record(Usernames.normalize(username), clientAddress, AuditEventType.USER_DISABLED, "by " + admin);
+    }
+
+    public void enable(String admin, String clientAddress, String username) throws AccountException {
+        requireAdmin(admin);
+        change(username, u -> u.enable(clock.instant()));
+        signIns.forgiveFailures(username);
+        audit.record(Usernames.normalize(username), clientAddress, AuditEventType.USER_ENABLED, "by " + admin);
+    }
+
+    /** Sets a temporary password that the user must replace at the next sign-in; their sessions end. */
+    public void resetPassword(String admin, String clientAddress, String username, String temporaryPassword)
+            throws AccountException {
+        requireAdmin(admin);
+        Passwords.checkNew(Usernames.normalize(username), temporaryPassword, temporaryPassword);
+        String hash = passwords.hash(temporaryPassword);
+        change(username, u -> u.passwordReset(hash, clock.instant()));
+        signIns.endSessions(username, clock.instant());
+        signIns.forgiveFailures(username);
+        audit.record(Usernames.normalize(username), clientAddress, AuditEventType.PASSWORD_RESET, "by " + admin);
+    }
+
+    public List<UserAccount> listUsers() {
+        return store.listUsers();
+    }
+
+    public List<AuditEvent> recentAudit(int max) {
+        return audit.recent(max);
+    }
+
+    private void requireAdmin(String admin) throws AccountException {
+        if (store.findUser(admin).filter(u -> u.isAdmin() && u.isEnabled()).isEmpty()) {
+            throw new AccountException(null, "Only an admin can do this.");
+        }
+    }
+
+    private void change(String username, Consumer<UserAccount> change) throws AccountException {
+        if (store.update(username, change).isEmpty()) {
+            throw new AccountException(AccountException.USERNAME, "There is no such user.");
+        }
+    }
+}
