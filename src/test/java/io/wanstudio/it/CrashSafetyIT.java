@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,11 +32,10 @@ class CrashSafetyIT {
     private static final String API_KEY = "crash-test-key";
     private static final int SIMULATOR_PORT = 18091;
     private static final int APP_PORT = 18092;
-    private static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
-    private static final Path WORK = BUILD.resolve("crash-it");
+    private static final Path WORK = StudioProcess.BUILD.resolve("crash-it");
 
-    private static Process simulator;
-    private static Process app;
+    private static StudioProcess simulator;
+    private static StudioProcess app;
     private static int appStarts;
     private static final Http SIM = new Http("http://127.0.0.1:" + SIMULATOR_PORT);
     /** The app; after its first start, with the admin's API token (the database, and so the token, survive kills). */
@@ -46,10 +43,9 @@ class CrashSafetyIT {
     private static final SimulatorControl CONTROL = new SimulatorControl(SIM);
 
     @BeforeAll
-    static void startSimulatorAndApp() throws IOException {
-        deleteTree(WORK);
-        Files.createDirectories(WORK);
-        simulator = launch("simulator", SIMULATOR_PORT, List.of(
+    static void startSimulatorAndApp() {
+        StudioProcess.deleteTree(WORK);
+        simulator = StudioProcess.uberJar(WORK, "simulator", SIMULATOR_PORT, List.of(
                 "-Dwan.role=simulator",
                 "-Dwan.data-dir=" + WORK.resolve("simulator-data"),
                 "-Dwan.public-base-url=http://127.0.0.1:" + SIMULATOR_PORT,
@@ -59,14 +55,14 @@ class CrashSafetyIT {
                 "-Dwan.simulator.processing-seconds=12"));
         startApp();
         APP = APP.withBearer(Accounts.adminToken(APP.base()));
-        awaitReady(SIM);
+        simulator.awaitReady();
     }
 
     @AfterAll
     static void stopAll() {
-        for (Process p : new Process[] {app, simulator}) {
+        for (StudioProcess p : new StudioProcess[] {app, simulator}) {
             if (p != null) {
-                p.destroyForcibly();
+                p.close();
             }
         }
     }
@@ -79,15 +75,17 @@ class CrashSafetyIT {
         CompletableFuture.runAsync(() -> submit(prompt));
         await().atMost(Duration.ofSeconds(60)).until(() -> CONTROL.submissions(prompt).accepted() == 1);
 
-        killApp();
+        app.kill();
         CONTROL.faults("{\"latencyMs\":0}"); // (a reset would also clear the counters)
         startApp();
 
         JsonObject task = await().atMost(Duration.ofSeconds(90)).until(() -> findTask(prompt),
                 t -> t.isPresent() && "NEEDS_REVIEW".equals(t.get().getString("state"))).orElseThrow();
         assertThat(task.getString("failureReason")).contains("not sent again");
-        // Give the poller time to do something wrong; the provider must still have seen exactly one POST.
-        Thread.sleep(3000);
+        // Once the poller has carried a later task from submit to its stored video, it has had every chance to
+        // do something wrong with the first: the provider must still have seen exactly one POST of it.
+        long later = Http.json(submit("after the crash " + UUID.randomUUID())).getJsonNumber("id").longValue();
+        await().atMost(Duration.ofSeconds(120)).until(() -> state(later).equals("COMPLETED"));
         assertThat(CONTROL.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
         assertThat(findTask(prompt).orElseThrow().getString("state")).isEqualTo("NEEDS_REVIEW");
     }
@@ -101,7 +99,7 @@ class CrashSafetyIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> state(id).equals("PROCESSING"));
 
-        killApp();
+        app.kill();
         startApp();
 
         await().atMost(Duration.ofSeconds(120)).until(() -> state(id).equals("COMPLETED"));
@@ -190,9 +188,9 @@ class CrashSafetyIT {
                 .filter(t -> prompt.equals(t.getString("prompt", null))).findFirst();
     }
 
-    private static void startApp() throws IOException {
+    private static void startApp() {
         appStarts++;
-        app = launch("app-" + appStarts, APP_PORT, List.of(
+        app = StudioProcess.uberJar(WORK, "app-" + appStarts, APP_PORT, List.of(
                 "-Dnovita.api-key=" + API_KEY,
                 "-Dwan.admin.user=" + Accounts.ADMIN,
                 "-Dwan.admin.password=" + Accounts.ADMIN_PASSWORD,
@@ -203,36 +201,6 @@ class CrashSafetyIT {
                 "-Dwan.submit.stale-after-seconds=10",
                 "-Dwan.poller.tick-ms=300",
                 "-Dwan.poller.min-interval-ms=500",
-                "-Dwan.poller.max-interval-ms=2000"));
-        awaitReady(APP);
-    }
-
-    private static void killApp() throws InterruptedException {
-        app.destroyForcibly();
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static Process launch(String name, int port, List<String> properties) throws IOException {
-        File jar = BUILD.resolve("wan-studio-micro.jar").toFile();
-        assertThat(jar).as("the uber-jar built by mvn package").isFile();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx768m"));
-        command.addAll(properties);
-        command.addAll(List.of("-jar", jar.getAbsolutePath(), "--port", Integer.toString(port)));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(WORK.resolve(name + ".log").toFile()).start();
-    }
-
-    private static void awaitReady(Http http) {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> http.get("/health/ready").statusCode() == 200);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+                "-Dwan.poller.max-interval-ms=2000")).awaitReady();
     }
 }
