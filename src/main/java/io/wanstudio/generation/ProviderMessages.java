@@ -11,6 +11,8 @@ public final class ProviderMessages {
     public static final String UNREACHABLE = "The provider could not be reached, so nothing was sent or charged. "
             + "Please try again later.";
     public static final String LOST = "The provider no longer knows this task (task ids expire after about a day).";
+    public static final String NO_VIDEO = "The provider reported the task as finished but sent no video, also when "
+            + "asked again. It may have been charged; an admin should look for it in the provider's console.";
     public static final String LINK_EXPIRED = "The provider's link to the finished video expired before it could be "
             + "downloaded.";
 

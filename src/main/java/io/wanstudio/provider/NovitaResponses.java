@@ -49,8 +49,7 @@ final class NovitaResponses {
             ttl = number(video, "video_url_ttl").map(Double::longValue).orElse(null);
         }
         if (phase == Phase.SUCCEEDED && videoUrl == null) {
-            // A success without a link is of no use yet; read it as still running and ask again.
-            phase = Phase.RUNNING;
+            phase = Phase.SUCCEEDED_WITHOUT_VIDEO;
         }
         Integer eta = number(task, "eta").map(Double::intValue).filter(e -> e > 0).orElse(null);
         int progress = number(task, "progress_percent").map(Double::intValue).orElse(0);

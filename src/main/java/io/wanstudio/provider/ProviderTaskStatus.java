@@ -14,6 +14,8 @@ public record ProviderTaskStatus(Phase phase, int progressPercent, Integer etaSe
         String videoUrl, Long videoUrlTtlSeconds) {
 
     public enum Phase {
-        QUEUED, RUNNING, SUCCEEDED, FAILED, UNKNOWN
+        QUEUED, RUNNING, SUCCEEDED, FAILED, UNKNOWN,
+        /** Reported as succeeded, but without a link to its video: ask again, it may still come. */
+        SUCCEEDED_WITHOUT_VIDEO
     }
 }

@@ -34,9 +34,9 @@ class NovitaResponsesTest {
         assertThat(status.phase()).isEqualTo(Phase.UNKNOWN);
         assertThat(status.etaSeconds()).isNull();
         assertThat(status.progressPercent()).isZero();
-        // a success without a link cannot be downloaded: read as still running
+        // a success without a link cannot be downloaded yet: asked again, not taken as done
         assertThat(NovitaResponses.taskStatus("{\"task\":{\"status\":\"TASK_STATUS_SUCCEED\"},\"videos\":[]}")
-                .phase()).isEqualTo(Phase.RUNNING);
+                .phase()).isEqualTo(Phase.SUCCEEDED_WITHOUT_VIDEO);
     }
 
     @Test

@@ -31,6 +31,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 public class TaskAdvancer {
     private static final Logger LOG = Logger.getLogger(TaskAdvancer.class.getName());
     private static final int MAX_DOWNLOAD_FAILURES = 5;
+    /** Asked this often, a success without a video is taken as the provider's final word. */
+    private static final int MAX_POLLS_WITHOUT_VIDEO = 5;
 
     @Inject
     TaskStore store;
@@ -99,6 +101,9 @@ public class TaskAdvancer {
                         : now.plusSeconds(status.videoUrlTtlSeconds());
                 store.update(id, t -> t.succeeded(status.videoUrl(), expires, now));
             }
+            case SUCCEEDED_WITHOUT_VIDEO -> store.update(id, t -> t.getPollFailures() + 1 >= MAX_POLLS_WITHOUT_VIDEO
+                    ? t.failed(ProviderMessages.NO_VIDEO, now)
+                    : t.retryLater(schedule.afterFailure(t.getPollFailures() + 1, now), now));
             case FAILED -> store.update(id, t -> t.failed(status.reason().isBlank()
                     ? "The provider failed the task without giving a reason." : status.reason(), now));
             case QUEUED, RUNNING, UNKNOWN -> {
