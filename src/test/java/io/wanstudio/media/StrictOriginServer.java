@@ -1,5 +1,7 @@
 package io.wanstudio.media;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +46,8 @@ final class StrictOriginServer implements AutoCloseable {
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    /** The client-side port of each accepted connection, in the order of acceptance. */
+    private final ConcurrentLinkedQueue<Integer> clientPorts = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final String scheme;
 
@@ -86,6 +91,18 @@ final class StrictOriginServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /**
+     * Connections accepted before this call, counted without waiting for "nothing": a marker connection is
+     * made and, since a listening socket accepts in order, once the marker is accepted every earlier one was.
+     */
+    int acceptedBeforeNow() throws IOException {
+        try (Socket marker = new Socket(InetAddress.getByName("127.0.0.1"), port())) {
+            int markerPort = marker.getLocalPort();
+            await().atMost(Duration.ofSeconds(10)).until(() -> clientPorts.contains(markerPort));
+            return new ArrayList<>(clientPorts).indexOf(markerPort);
+        }
+    }
+
     /** Blocks a handler until the server is closed: a server that accepted and never answers. */
     void awaitClose() {
         try {
@@ -106,6 +123,7 @@ final class StrictOriginServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket connection = socket.accept();
+                clientPorts.add(connection.getPort());
                 accepted.incrementAndGet();
                 threads.execute(() -> serve(connection));
             } catch (IOException e) {
