@@ -1,48 +1,57 @@
 package io.wanstudio.media;
 
 import io.wanstudio.platform.DataDirectory;
+import io.wanstudio.platform.ProviderMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Result videos and their posters, kept outside the web root under {@code <data>/media/results}. A video is
- * streamed from the provider's link to disk (never held in memory), checksummed on the way, given a poster,
- * and only then moved into place: a half-written result is never visible.
+ * fetched from the provider's link through the SSRF guard (every redirect checked, size capped while it
+ * streams), checksummed on the way, given a poster, and only then moved into place: a half-written result is
+ * never visible. The provider's own origin may be local (the built-in simulator answers on the app's own
+ * address), so that origin, and only it, is allowed although local.
  */
 @ApplicationScoped
 public class ResultStore {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     @Inject
     DataDirectory dataDirectory;
+
+    @Inject
+    ProviderMode mode;
 
     @Inject
     @ConfigProperty(name = "wan.download.timeout-seconds", defaultValue = "300")
     long timeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "wan.download.max-bytes", defaultValue = "536870912")
+    long maxBytes;
+
     private Path mediaRoot;
-    private HttpClient http;
+    private SafeUrlFetcher fetcher;
 
     @PostConstruct
     void init() {
-        mediaRoot = dataDirectory.folder("media");
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        configure(dataDirectory.folder("media"), mode.providerBaseUrl());
+    }
+
+    /** Where results go and which provider's origin may be local; split from {@link #init} for tests. */
+    void configure(Path mediaRoot, URI providerBaseUrl) {
+        this.mediaRoot = mediaRoot.toAbsolutePath().normalize();
+        URI providerOrigin = URI.create(providerBaseUrl.getScheme() + "://" + providerBaseUrl.getRawAuthority());
+        fetcher = new SafeUrlFetcher(List.of(providerOrigin), CONNECT_TIMEOUT, Duration.ofSeconds(timeoutSeconds));
     }
 
     /** What was stored: paths relative to the media root, the SHA-256 and the size of the video. */
@@ -53,50 +62,35 @@ public class ResultStore {
      * Downloads the provider's result for a task.
      *
      * @throws ResultLinkRefusedException the link answered 403/404/410 (expired or revoked): asking again won't help
-     * @throws IOException                a passing failure (network, 5xx): try again while the link lives
+     * @throws IOException                a passing failure (network, 5xx, a refused redirect, too large): the
+     *                                    message says which; the caller may try again while the link lives
      */
     public StoredResult download(URI videoUrl, String owner, long taskId) throws IOException,
             ResultLinkRefusedException {
         Path folder = mediaRoot.resolve("results").resolve(safe(owner)).resolve(Long.toString(taskId));
         Files.createDirectories(folder);
-        Path tmpVideo = Files.createTempFile(folder, ".video", ".part");
-        Path tmpPoster = Files.createTempFile(folder, ".poster", ".part");
+        Path staged = Files.createTempFile(folder, ".video-", ".part");
         try {
-            HttpResponse<InputStream> response;
+            BoundedFile.Written written;
             try {
-                response = http.send(HttpRequest.newBuilder(videoUrl).timeout(Duration.ofSeconds(timeoutSeconds))
-                        .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Download interrupted", e);
-            }
-            int status = response.statusCode();
-            if (status != 200) {
-                response.body().close();
+                written = fetcher.fetchTo(videoUrl, staged, maxBytes);
+            } catch (FetchRefusedException e) {
+                int status = e.status().orElse(0);
                 if (status == 403 || status == 404 || status == 410) {
                     throw new ResultLinkRefusedException(status);
                 }
-                throw new IOException("The result link answered HTTP " + status);
+                throw new IOException(e.getMessage(), e);
             }
-            MessageDigest sha256 = sha256();
-            long bytes;
-            try (InputStream in = response.body();
-                    OutputStream out = new DigestOutputStream(Files.newOutputStream(tmpVideo), sha256)) {
-                bytes = in.transferTo(out);
-            }
-            if (bytes == 0) {
+            if (written.bytes() == 0) {
                 throw new IOException("The result link answered an empty file");
             }
-            PosterExtractor.writePoster(tmpVideo, tmpPoster);
             Path video = folder.resolve("video.mp4");
             Path poster = folder.resolve("poster.jpg");
-            Files.move(tmpPoster, poster, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmpVideo, video, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new StoredResult(relative(video), relative(poster), HexFormat.of().formatHex(sha256.digest()),
-                    bytes);
+            PosterExtractor.writePoster(staged, poster);
+            Files.move(staged, video, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new StoredResult(relative(video), relative(poster), written.sha256(), written.bytes());
         } finally {
-            Files.deleteIfExists(tmpVideo);
-            Files.deleteIfExists(tmpPoster);
+            Files.deleteIfExists(staged);
         }
     }
 
@@ -115,13 +109,5 @@ public class ResultStore {
 
     private static String safe(String owner) {
         return owner.replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,36 +2,60 @@ package io.wanstudio.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.SocketTimeoutException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Server-side fetch of a user-given URL, guarded against SSRF: only http(s); the host is resolved and every
+ * Server-side fetch of a user-given URL, guarded against SSRF: only http(s); the host is resolved once and every
  * address checked before any connection is opened (loopback, private, link-local, metadata, any-local,
  * multicast, IPv4-mapped forms are refused) unless the URL's origin is on the allow-list; redirects are
- * followed by hand (at most 5), each target re-checked; the body is streamed to a file with a byte limit.
+ * followed by hand (at most 5), each target checked the same way; the body is streamed to a file through
+ * {@link BoundedFile}, its size capped while it arrives.
  *
- * <p>DNS rebinding (a name that answers a public address to our check and a private one to the connection):
- * for http the connection goes to the very address that was checked — it is handed to HttpURLConnection as
- * an HTTP proxy, so the request is sent in absolute form ({@code GET http://host/path}) with the right Host
- * header, which origin servers must accept (RFC 9112 §3.2.2). For https the JDK resolves the name again, but a
- * rebound connection cannot succeed: the internal server would have to present a trusted certificate for
- * the attacker's host name. Connections are always direct; system proxy settings are not used.
+ * <p>Requests go out as a browser sends them, in origin form ({@code GET /path HTTP/1.1} with a Host header),
+ * over Apache HttpClient. DNS rebinding (a name that answers a public address to our check and a private one
+ * to the connection) is shut out by giving the client a {@link DnsResolver} that answers only with the
+ * addresses we checked: the client never asks DNS itself. https keeps normal certificate and host-name
+ * verification and sends the name (SNI). Connections are always direct (no system proxy, plain sockets
+ * made with {@link Proxy#NO_PROXY}); nothing is retried, decompressed or kept alive across fetches.
  */
 public final class SafeUrlFetcher {
     private static final int MAX_REDIRECTS = 5;
@@ -43,49 +67,62 @@ public final class SafeUrlFetcher {
     private static final Pattern PLAIN_HOST = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String LOCAL_ADDRESS =
             "The URL points to a local or private network address; such URLs are not fetched.";
+    /** Some hosts and CDNs refuse clients that do not name themselves; this one says what it is. */
+    private static final String USER_AGENT = "Mozilla/5.0 (compatible; WanStudio/1.0; input check)";
 
     private final List<URI> allowedOrigins;
-    private final Duration timeout;
+    private final Timeout connectTimeout;
+    private final Timeout responseTimeout;
+    private final TlsSocketStrategy tls;
 
-    /** @param allowedOrigins origins (scheme://host:port) that may be fetched even though they are local */
+    /**
+     * @param allowedOrigins origins (scheme://host:port) that may be fetched even though they are local
+     * @param timeout        for connecting, and for each wait on the server while reading its answer
+     */
     public SafeUrlFetcher(List<URI> allowedOrigins, Duration timeout) {
-        this.allowedOrigins = List.copyOf(allowedOrigins);
-        this.timeout = timeout;
+        this(allowedOrigins, timeout, timeout);
     }
 
-    /** Downloads {@code url} into {@code target}; refuses (and deletes the partial file) past {@code maxBytes}. */
-    public void fetchTo(URI url, Path target, long maxBytes) throws FetchRefusedException {
-        URI current = url;
-        for (int redirects = 0; ; redirects++) {
-            Target checked = check(current);
-            HttpURLConnection connection = open(checked);
-            try {
-                int status = connection.getResponseCode();
-                if (REDIRECTS.contains(status)) {
-                    if (redirects == MAX_REDIRECTS) {
-                        throw new FetchRefusedException("The URL redirects more than " + MAX_REDIRECTS + " times.");
-                    }
-                    current = redirectTarget(current, connection.getHeaderField("Location"), checked.host());
-                    continue;
+    public SafeUrlFetcher(List<URI> allowedOrigins, Duration connectTimeout, Duration responseTimeout) {
+        this(allowedOrigins, connectTimeout, responseTimeout, SSLContexts.createDefault());
+    }
+
+    /** With the trust of {@code sslContext} instead of the JDK's default trust store (tests). */
+    SafeUrlFetcher(List<URI> allowedOrigins, Duration connectTimeout, Duration responseTimeout,
+            SSLContext sslContext) {
+        this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.connectTimeout = Timeout.of(connectTimeout);
+        this.responseTimeout = Timeout.of(responseTimeout);
+        this.tls = new DefaultClientTlsStrategy(sslContext, HostnameVerificationPolicy.BUILTIN, null);
+    }
+
+    /**
+     * Downloads {@code url} into {@code target} (replacing it); refuses past {@code maxBytes}, leaving neither
+     * the target nor a partial file.
+     *
+     * @return the size and SHA-256 of what was stored
+     * @throws FetchRefusedException with a message fit for the user; {@link FetchRefusedException#status()}
+     *                               tells the server's final HTTP status when that was the reason
+     */
+    public BoundedFile.Written fetchTo(URI url, Path target, long maxBytes) throws FetchRefusedException {
+        PinnedDns dns = new PinnedDns();
+        CloseableHttpClient client = newClient(dns);
+        try {
+            URI current = url;
+            for (int redirects = 0; ; redirects++) {
+                Target checked = check(current);
+                dns.pin(checked.host(), checked.addresses());
+                Hop hop = exchange(client, checked, target, maxBytes);
+                if (hop.written() != null) {
+                    return hop.written();
                 }
-                if (status < 200 || status > 299) {
-                    throw new FetchRefusedException("The server " + checked.host() + " answered HTTP " + status + ".");
+                if (redirects == MAX_REDIRECTS) {
+                    throw new FetchRefusedException("The URL redirects more than " + MAX_REDIRECTS + " times.");
                 }
-                long length = connection.getContentLengthLong();
-                if (length > maxBytes) {
-                    throw new FetchRefusedException(tooLarge(maxBytes));
-                }
-                try (InputStream body = connection.getInputStream()) {
-                    copyLimited(body, target, maxBytes);
-                }
-                return;
-            } catch (SocketTimeoutException e) {
-                throw new FetchRefusedException("The server " + checked.host() + " did not answer in time.", e);
-            } catch (IOException e) {
-                throw new FetchRefusedException("Could not download from " + checked.host() + ".", e);
-            } finally {
-                connection.disconnect();
+                current = hop.redirect();
             }
+        } finally {
+            client.close(CloseMode.IMMEDIATE);
         }
     }
 
@@ -137,8 +174,15 @@ public final class SafeUrlFetcher {
     private record HostPort(String host, int port) {
     }
 
-    /** The checked destination: connect to {@code address} (for http), and name {@code host} in messages. */
-    private record Target(URI url, String host, InetAddress address, int port) {
+    /**
+     * A destination that passed every check: {@code host} (normalised, named in messages) may be reached only at
+     * {@code addresses}; {@code port} is the URL's own (-1 when it gives none, so the Host header is as written).
+     */
+    private record Target(URI url, String host, int port, InetAddress[] addresses) {
+    }
+
+    /** The outcome of one request: either where the server redirects to, or what was stored. */
+    private record Hop(URI redirect, BoundedFile.Written written) {
     }
 
     private Target check(URI url) throws FetchRefusedException {
@@ -156,7 +200,7 @@ public final class SafeUrlFetcher {
                 }
             }
         }
-        return new Target(url, hostPort.host(), addresses[0], hostPort.port());
+        return new Target(url, hostPort.host(), explicitPort(url), addresses);
     }
 
     private static InetAddress[] resolve(String host) throws FetchRefusedException {
@@ -227,22 +271,116 @@ public final class SafeUrlFetcher {
                         && hostAndPort(origin).equals(target));
     }
 
-    private HttpURLConnection open(Target target) throws FetchRefusedException {
+    private CloseableHttpClient newClient(DnsResolver dns) {
+        // Plain sockets with NO_PROXY: a bare new Socket() would follow the JVM's socksProxyHost setting.
+        var operator = new DefaultHttpClientConnectionOperator(socksProxy -> new Socket(Proxy.NO_PROXY),
+                DefaultSchemePortResolver.INSTANCE, dns,
+                RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build());
+        var connections = new BasicHttpClientConnectionManager(operator, null);
+        connections.setConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connectTimeout)
+                .setSocketTimeout(responseTimeout).build());
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE)) // direct, never a proxy
+                .disableRedirectHandling()     // by hand, each hop checked
+                .disableAutomaticRetries()     // one request per hop, whatever happens
+                .disableContentCompression()   // bytes as sent: no gzip bombs, the limit counts what lands
+                .disableAuthCaching()
+                .setUserAgent(USER_AGENT)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(responseTimeout)
+                        .setRedirectsEnabled(false)
+                        .setProtocolUpgradeEnabled(false) // else a plain GET carries "Upgrade: TLS/1.2"
+                        .build())
+                .build();
+    }
+
+    /** One request to a checked target, its answer handled; the connection is dropped, never drained. */
+    private Hop exchange(CloseableHttpClient client, Target target, Path file, long maxBytes)
+            throws FetchRefusedException {
+        String scheme = target.url().getScheme().toLowerCase(Locale.ROOT);
+        HttpHost host;
         try {
-            boolean http = "http".equalsIgnoreCase(target.url().getScheme());
-            // http: the checked address, handed over as a "proxy" (see the class comment); https: direct.
-            Proxy route = http
-                    ? new Proxy(Proxy.Type.HTTP, new InetSocketAddress(target.address(), target.port()))
-                    : Proxy.NO_PROXY;
-            HttpURLConnection connection = (HttpURLConnection) target.url().toURL().openConnection(route);
-            connection.setInstanceFollowRedirects(false);
-            connection.setUseCaches(false);
-            connection.setConnectTimeout(Math.toIntExact(timeout.toMillis()));
-            connection.setReadTimeout(Math.toIntExact(timeout.toMillis()));
-            connection.setRequestProperty("Accept-Encoding", "identity");
-            return connection;
-        } catch (IOException | IllegalArgumentException e) {
+            host = new HttpHost(scheme, target.host(), target.port());
+        } catch (IllegalArgumentException e) {
             throw new FetchRefusedException("The URL cannot be fetched.", e);
+        }
+        var request = new BasicClassicHttpRequest(Method.GET, host, originForm(target.url()));
+        request.setHeader(HttpHeaders.ACCEPT, "*/*");
+        request.setHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(host, request, null);
+            int status = response.getCode();
+            if (REDIRECTS.contains(status)) {
+                var location = response.getFirstHeader(HttpHeaders.LOCATION);
+                return new Hop(redirectTarget(target.url(), location == null ? null : location.getValue(),
+                        target.host()), null);
+            }
+            if (status < 200 || status > 299) {
+                throw new FetchRefusedException("The server " + target.host() + " answered HTTP " + status + ".",
+                        status);
+            }
+            HttpEntity entity = response.getEntity();
+            if (entity != null && entity.getContentLength() > maxBytes) {
+                throw new FetchRefusedException(tooLarge(maxBytes)); // said so up front: not a byte is read
+            }
+            InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+            return new Hop(null, BoundedFile.copy(body, file, maxBytes));
+        } catch (BoundedFile.TooLargeException e) {
+            throw new FetchRefusedException(tooLarge(maxBytes));
+        } catch (InterruptedIOException e) {
+            // connect and socket timeouts both land here
+            throw new FetchRefusedException("The server " + target.host() + " did not answer in time.", e);
+        } catch (IOException e) {
+            throw new FetchRefusedException("Could not download from " + target.host() + ".", e);
+        } finally {
+            if (response instanceof ModalCloseable open) {
+                open.close(CloseMode.IMMEDIATE); // a graceful close would read the rest of the body first
+            }
+        }
+    }
+
+    /** The request target as a browser sends it: path and query, never the scheme and host. */
+    private static String originForm(URI url) {
+        String path = url.getRawPath();
+        String query = url.getRawQuery();
+        return (path == null || path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query);
+    }
+
+    /** The port written in the URL, or -1; read from the raw authority where java.net.URI found no host. */
+    private static int explicitPort(URI url) {
+        if (url.getHost() != null) {
+            return url.getPort();
+        }
+        String authority = url.getRawAuthority();
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1));
+    }
+
+    /**
+     * The client's only name service: the addresses this fetch has checked, host by host. A host that was not
+     * checked gets no address at all, so no connection can go anywhere the checks have not seen.
+     */
+    private static final class PinnedDns implements DnsResolver {
+        private final Map<String, InetAddress[]> checked = new ConcurrentHashMap<>();
+
+        void pin(String host, InetAddress[] addresses) {
+            checked.put(host, addresses.clone());
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = checked.get(host.toLowerCase(Locale.ROOT));
+            if (addresses == null) {
+                throw new UnknownHostException(host + " was not checked");
+            }
+            return addresses.clone();
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host; // asked only for Kerberos/SPNEGO, which is off; never a second lookup
         }
     }
 
@@ -254,29 +392,6 @@ public final class SafeUrlFetcher {
             return from.resolve(location.strip());
         } catch (IllegalArgumentException e) {
             throw new FetchRefusedException("The server " + host + " redirected to an invalid URL.", e);
-        }
-    }
-
-    /** Streams into a temporary sibling, moved into place only when complete: no partial file survives. */
-    private static void copyLimited(InputStream body, Path target, long maxBytes)
-            throws IOException, FetchRefusedException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(folder, ".fetch-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                byte[] buffer = new byte[64 * 1024];
-                long total = 0;
-                for (int n; (n = body.read(buffer)) != -1; ) {
-                    total += n;
-                    if (total > maxBytes) {
-                        throw new FetchRefusedException(tooLarge(maxBytes));
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(partial);
         }
     }
 

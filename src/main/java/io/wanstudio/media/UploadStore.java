@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,27 +68,33 @@ public class UploadStore {
     @Transactional
     public StoredUpload store(String owner, MediaRules rules, String fileName, InputStream content)
             throws UploadRejectedException {
-        Path tmp = null;
+        String token = newToken();
+        // Not yet a stored name (those end in the format, known only after inspection): never served.
+        Path staged = folder.resolve("." + token + ".upload");
         try {
-            tmp = Files.createTempFile(folder, ".upload", ".part");
             long limit = rules.maxBytes();
-            copyWithLimit(content, tmp, limit);
-            MediaInfo info = MediaInspector.inspect(tmp);
+            BoundedFile.Written written = BoundedFile.copy(content, staged, limit);
+            if (written.bytes() == 0) {
+                throw new UploadRejectedException("The file is empty.");
+            }
+            MediaInfo info = MediaInspector.inspect(staged);
             Optional<String> broken = rules.problemWith(info);
             if (broken.isPresent()) {
                 throw new UploadRejectedException(broken.get());
             }
-            var upload = new StoredUpload(owner, newToken(), label(fileName), info, clock.instant());
-            Files.move(tmp, folder.resolve(upload.storedName()), StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
+            var upload = new StoredUpload(owner, token, label(fileName), info, clock.instant());
+            Files.move(staged, folder.resolve(upload.storedName()), StandardCopyOption.ATOMIC_MOVE);
             em.persist(upload);
             return upload;
+        } catch (BoundedFile.TooLargeException e) {
+            throw new UploadRejectedException("The file is larger than the " + (e.limit() / (1024 * 1024))
+                    + " MB allowed for this field.");
         } catch (UnsupportedMediaException e) {
             throw new UploadRejectedException(e.getMessage());
         } catch (IOException e) {
             throw new UploadRejectedException("The upload could not be read completely; please try again.");
         } finally {
-            deleteQuietly(tmp);
+            deleteQuietly(staged);
         }
     }
 
@@ -115,25 +120,6 @@ public class UploadStore {
         String path = LINK_PATH + upload.storedName();
         Instant expires = clock.instant().plusSeconds(linkTtlSeconds);
         return URI.create(mode.publicBaseUrl() + path + "?" + signer.sign(path, expires));
-    }
-
-    private static void copyWithLimit(InputStream in, Path target, long limit) throws IOException,
-            UploadRejectedException {
-        try (OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) != -1;) {
-                total += n;
-                if (total > limit) {
-                    throw new UploadRejectedException("The file is larger than the " + (limit / (1024 * 1024))
-                            + " MB allowed for this field.");
-                }
-                out.write(buffer, 0, n);
-            }
-            if (total == 0) {
-                throw new UploadRejectedException("The file is empty.");
-            }
-        }
     }
 
     private static String newToken() {

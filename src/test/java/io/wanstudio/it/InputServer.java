@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves test inputs on 127.0.0.1, like a user's image host. Its origin is on the app's and the simulator's
- * allow-list in the ITs' configuration (arquillian.xml); every other local address stays refused.
+ * allow-list in the ITs' configuration (arquillian.xml); every other local address stays refused. Strict like
+ * many real origin servers (Python's http.server, static handlers, some object stores): a request sent in
+ * absolute form ({@code GET http://host/path}), which the JDK's server would accept, is answered 400.
  */
 public final class InputServer implements AutoCloseable {
     public static final int PORT = 18099;
@@ -25,6 +27,11 @@ public final class InputServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().isAbsolute()) {
+                exchange.sendResponseHeaders(400, -1);
+                exchange.close();
+                return;
+            }
             String redirect = redirects.get(exchange.getRequestURI().getPath());
             byte[] body = files.get(exchange.getRequestURI().getPath());
             if (redirect != null) {
