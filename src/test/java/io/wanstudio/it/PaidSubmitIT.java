@@ -38,7 +38,7 @@ class PaidSubmitIT {
     }
 
     @AfterEach
-    void noMoreFaults() {
+    static void noMoreFaults() {
         SIMULATOR.faults("{\"scope\":\"all\",\"dropRate\":0,\"resetRate\":0,\"slowAnswerRate\":0,"
                 + "\"badGatewayRate\":0,\"errorAfterCreateRate\":0}");
     }
