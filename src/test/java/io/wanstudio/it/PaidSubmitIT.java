@@ -38,7 +38,11 @@ class PaidSubmitIT {
     }
 
     @AfterEach
-    static void noMoreFaults() {
+    void resetFaults() {
+        noMoreFaults();
+    }
+
+    private static void noMoreFaults() {
         SIMULATOR.faults("{\"scope\":\"all\",\"dropRate\":0,\"resetRate\":0,\"slowAnswerRate\":0,"
                 + "\"badGatewayRate\":0,\"errorAfterCreateRate\":0}");
     }
