@@ -1,6 +1,7 @@
 package io.wanstudio.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.wanstudio.it.Deployments;
@@ -22,6 +23,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -36,11 +39,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The simulator inside Payara, as a client on the wire sees it: Novita's 401s, gateway pages, answers lost after
  * the task was created (a connection closed without a byte, an answer cut mid-body, a late answer), and the
- * faults of the task-result answer.
+ * faults of the task-result answer; and videos with sound, sized by their resolution, made inside Payara (where
+ * isoparser cannot find its box table by itself).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -51,6 +56,8 @@ class SimulatorIT {
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
     private static final String KEY = "Bearer simulator-it-key";
     private static InputServer inputs;
+    @TempDir
+    static Path temp;
     private static String imageUrl;
 
     @Deployment(testable = false)
@@ -201,6 +208,49 @@ class SimulatorIT {
         JsonObject video = result(taskId).getJsonArray("videos").getJsonObject(0);
         assertThat(video.getJsonNumber("video_url_ttl").longValue()).isPositive();
         assertThat(video.getString("video_url")).contains(taskId);
+    }
+
+    @Test
+    void finishedVideosHaveSoundAndTheSizeOfTheirResolution() throws Exception {
+        byte[] voice = Files.readAllBytes(MediaProbe.ffmpeg(temp.resolve("voice.mp3"), "-f", "lavfi", "-i",
+                "sine=frequency=300:duration=4", "-c:a", "libmp3lame", "-b:a", "64k"));
+        String voiceUrl = inputs.put("/sim-it/voice.mp3", voice);
+        String ambientTask = created(Json.createObjectBuilder().add("image_url", imageUrl).add("duration", 3)
+                .add("resolution", "1080P").add("prompt", "ambient " + UUID.randomUUID()).build().toString());
+        String voicedTask = created(Json.createObjectBuilder().add("image_url", imageUrl).add("duration", 2)
+                .add("resolution", "720P").add("driving_audio_url", voiceUrl)
+                .add("prompt", "voiced " + UUID.randomUUID()).build().toString());
+
+        MediaProbe ambient = MediaProbe.of(download(ambientTask, "ambient.mp4"));
+        assertThat(ambient.codecs()).containsExactly("video:h264", "audio:aac");
+        assertThat(ambient.audioSeconds()).isCloseTo(ambient.videoSeconds(), within(1.0 / 8));
+        assertThat(ambient.videoSeconds()).isCloseTo(3.0, within(0.05));
+        assertThat(ambient.decodesCleanly()).isTrue();
+
+        MediaProbe voiced = MediaProbe.of(download(voicedTask, "voiced.mp4"));
+        assertThat(voiced.codecs()).containsExactly("video:h264", "audio:mp3");
+        assertThat(voiced.audioSeconds()).isCloseTo(voiced.videoSeconds(), within(1.0 / 8));
+        assertThat(voiced.decodesCleanly()).isTrue();
+
+        // both from a 16:9 input: the 1080P video is the larger one
+        assertThat(ambient.width()).isGreaterThan(voiced.width());
+        assertThat((double) voiced.width() / voiced.height()).isCloseTo(16.0 / 9, within(0.05));
+    }
+
+    private static String created(String json) {
+        var answer = APP.postJson(SUBMIT, json, "Authorization", KEY);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Http.json(answer).getString("task_id");
+    }
+
+    /** Waits for the task to succeed and fetches its video through the signed link. */
+    private static Path download(String taskId, String name) throws IOException {
+        await().atMost(Duration.ofSeconds(90)).until(() -> "TASK_STATUS_SUCCEED".equals(status(taskId)));
+        String url = result(taskId).getJsonArray("videos").getJsonObject(0).getString("video_url");
+        assertThat(url).startsWith(APP.base());
+        var video = APP.getBytes(url.substring(APP.base().length()));
+        assertThat(video.statusCode()).isEqualTo(200);
+        return Files.write(temp.resolve(name), video.body());
     }
 
     private static String body(String prompt) {
