@@ -6,7 +6,11 @@ import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -14,12 +18,19 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
-/** Size and transparency of a JPEG, PNG, BMP or WEBP through ImageIO. */
+/**
+ * Size and transparency of a JPEG, PNG, BMP or WEBP through ImageIO; the pixels are decoded too, so that a file
+ * cut short or garbled behind a sound header is refused before it is kept or sent anywhere.
+ */
 final class ImageProbe {
     /** The largest image the provider accepts (8000×8000); bigger ones are refused by size, never decoded. */
     private static final long MAX_DECODED_PIXELS = 8000L * 8000L;
     /** Pixels decoded at a time when looking for transparency: bounds memory to tens of MB per band. */
     private static final long BAND_PIXELS = 16L * 1024 * 1024;
+    /** At most this many pixels are kept when an opaque image is decoded only to prove it decodes (~8 MB). */
+    static final long CHECK_PIXELS = 2_000_000;
+    private static final Pattern DAMAGE_WARNING = Pattern.compile(
+            "(?i)premature|truncat|missing eoi|corrupt|end of (file|data|stream)|unexpected");
 
     private ImageProbe() {
     }
@@ -31,23 +42,79 @@ final class ImageProbe {
             throw new IllegalStateException("No ImageIO reader for " + format + "; is TwelveMonkeys deployed?");
         }
         ImageReader reader = readers.next();
+        List<String> damage = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> {
+            if (reportsDamage(warning)) {
+                damage.add(warning);
+            }
+        });
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             // Metadata ignored (also skips text chunks, a zip-bomb vector); the JDK's PNG reader still reads
             // tRNS then, as it needs it to decode. Not seek-forward-only: bands re-read the image data.
             reader.setInput(in, false, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
+            int width;
+            int height;
+            boolean alpha;
+            try {
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+                alpha = declaresAlpha(reader);
+            } catch (IOException | RuntimeException e) {
+                // Image readers signal unreadable headers with all sorts of unchecked exceptions too.
+                throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED, e);
+            }
             if (width <= 0 || height <= 0) {
                 throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED);
             }
-            boolean transparent = declaresAlpha(reader) && hasTransparentPixel(reader, width, height);
+            boolean transparent = false;
+            try {
+                // The pixels are decoded either way: a header can be whole while the data behind it is cut off
+                if (alpha) {
+                    transparent = hasTransparentPixel(reader, width, height);
+                } else {
+                    decodeSmall(reader, width, height);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new UnsupportedMediaException(MediaInspector.DAMAGED, e);
+            }
+            if (!damage.isEmpty()) {
+                throw new UnsupportedMediaException(MediaInspector.DAMAGED,
+                        new IOException(format + " reader: " + String.join("; ", damage)));
+            }
             return new MediaInfo(MediaKind.IMAGE, format, width, height, 0, size, transparent);
-        } catch (IOException | RuntimeException e) {
-            // Image readers signal damaged input with all sorts of unchecked exceptions too.
+        } catch (IOException e) {
             throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED, e);
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * Whether a reader warning means the data is broken. ImageIO's JPEG reader (libjpeg) decodes a file that was
+     * cut short or garbled and only warns ("Premature end of JPEG file", "Corrupt JPEG data: premature end of
+     * data segment", "Missing EOI marker"), filling the rest with grey. Warnings about metadata (e.g. an ICC
+     * profile Java 2D cannot use) and libjpeg's "extraneous bytes before marker", which files that decode whole
+     * often carry, do not count.
+     */
+    static boolean reportsDamage(String warning) {
+        return warning != null && DAMAGE_WARNING.matcher(warning).find()
+                && !warning.toLowerCase(Locale.ROOT).contains("extraneous");
+    }
+
+    /**
+     * Decodes every pixel, subsampled so that at most {@link #CHECK_PIXELS} are kept: the reader still reads the
+     * whole data stream (and so meets any damage in it) while memory stays small. Images too large to be
+     * accepted are refused by their size and not decoded. Damage shows as an exception or a warning.
+     */
+    private static void decodeSmall(ImageReader reader, int width, int height) throws IOException {
+        long pixels = (long) width * height;
+        if (pixels > MAX_DECODED_PIXELS) {
+            return;
+        }
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt(pixels / (double) CHECK_PIXELS)));
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        reader.read(0, param);
     }
 
     /**

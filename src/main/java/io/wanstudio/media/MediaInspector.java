@@ -12,6 +12,7 @@ import java.util.Set;
 public final class MediaInspector {
     static final String UNSUPPORTED =
             "This is not a supported image, video or audio file (JPEG, PNG, BMP, WEBP, MP4, MOV, WAV, MP3).";
+    static final String DAMAGED = "The image is damaged or incomplete (it could not be decoded).";
 
     /** Top-level box types an ISO/QuickTime file may start with; old QuickTime files have no 'ftyp'. */
     private static final Set<String> ISO_FIRST_BOXES = Set.of("ftyp", "moov", "mdat", "free", "skip", "wide", "pnot");

@@ -29,10 +29,21 @@ final class NovitaJson {
      * @param ttlSeconds the link's remaining lifetime (Novita sends it as a string)
      */
     static JsonObject taskResult(SimulatedTask task, TaskProgress progress, String videoUrl, long ttlSeconds) {
+        return taskResult(task, progress, videoUrl, ttlSeconds, false);
+    }
+
+    /** The same, with {@code video_url_ttl} as a JSON number when {@code ttlAsNumber} (a fault). */
+    static JsonObject taskResult(SimulatedTask task, TaskProgress progress, String videoUrl, long ttlSeconds,
+            boolean ttlAsNumber) {
         JsonArrayBuilder videos = Json.createArrayBuilder();
         if (progress.succeeded() && videoUrl != null) {
-            videos.add(Json.createObjectBuilder().add("video_url", videoUrl)
-                    .add("video_url_ttl", Long.toString(ttlSeconds)).add("video_type", "mp4"));
+            var video = Json.createObjectBuilder().add("video_url", videoUrl);
+            if (ttlAsNumber) {
+                video.add("video_url_ttl", ttlSeconds);
+            } else {
+                video.add("video_url_ttl", Long.toString(ttlSeconds));
+            }
+            videos.add(video.add("video_type", "mp4"));
         }
         return Json.createObjectBuilder()
                 .add("extra", Json.createObjectBuilder()

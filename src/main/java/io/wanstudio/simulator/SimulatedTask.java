@@ -9,6 +9,7 @@ public class SimulatedTask {
     public static final String FIRST_FRAME_FILE = "first-frame";
     public static final String FIRST_CLIP_FILE = "first-clip";
     public static final String LAST_FRAME_FILE = "last-frame";
+    public static final String DRIVING_AUDIO_FILE = "driving-audio";
 
     public String taskId;
     /** SHA-256 of the API key that created it: another key gets TASK_NOT_FOUND, as at Novita. */
@@ -26,6 +27,8 @@ public class SimulatedTask {
     /** True for a continuation (the input is {@link #FIRST_CLIP_FILE}), false for a first frame. */
     public boolean firstIsClip;
     public boolean hasLastFrame;
+    /** True when the request's driving audio was an MP3, kept as {@link #DRIVING_AUDIO_FILE} for the sound track. */
+    public boolean hasDrivingMp3;
     /** Size of the first input, so the output keeps its aspect ratio even when its pixels cannot be decoded. */
     public int inputWidth;
     public int inputHeight;

@@ -125,6 +125,8 @@ public class SimulatedTasks {
         task.resolution = request.resolution != null ? request.resolution : NovitaInputRules.DEFAULT_RESOLUTION;
         task.firstIsClip = submission.media().containsKey(MediaRole.FIRST_CLIP);
         task.hasLastFrame = submission.media().containsKey(MediaRole.LAST_FRAME);
+        MediaInfo audio = submission.media().get(MediaRole.DRIVING_AUDIO);
+        task.hasDrivingMp3 = audio != null && "mp3".equals(audio.format());
         MediaInfo first = submission.media().get(task.firstIsClip ? MediaRole.FIRST_CLIP : MediaRole.FIRST_FRAME);
         task.inputWidth = first.width();
         task.inputHeight = first.height();
@@ -192,7 +194,9 @@ public class SimulatedTasks {
         try {
             BufferedImage first = firstImage(task, folder);
             BufferedImage last = task.hasLastFrame ? lastImage(task, folder) : null;
-            synthesizer.render(new VideoSynthesizer.Job(first, last, task.durationSeconds, task.prompt), part);
+            Path mp3 = task.hasDrivingMp3 ? folder.resolve(SimulatedTask.DRIVING_AUDIO_FILE) : null;
+            synthesizer.render(new VideoSynthesizer.Job(first, last, task.durationSeconds, task.prompt,
+                    task.resolution, mp3), part);
             Files.move(part, videoPath(task.taskId), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             task.videoReadyAtMs = clock.millis();

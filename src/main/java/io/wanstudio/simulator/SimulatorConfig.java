@@ -86,6 +86,42 @@ public class SimulatorConfig {
     double malformedRate;
 
     @Inject
+    @ConfigProperty(name = "wan.simulator.fault.bad-gateway-rate", defaultValue = "0")
+    double badGatewayRate;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.gateway-timeout-rate", defaultValue = "0")
+    double gatewayTimeoutRate;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.error-after-create-rate", defaultValue = "0")
+    double errorAfterCreateRate;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.drop-rate", defaultValue = "0")
+    double dropRate;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.reset-rate", defaultValue = "0")
+    double resetRate;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.slow-answer-rate", defaultValue = "0")
+    double slowAnswerRate;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.slow-answer-ms", defaultValue = "35000")
+    long slowAnswerMs;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.no-video-url-rate", defaultValue = "0")
+    double noVideoUrlRate;
+
+    @Inject
+    @ConfigProperty(name = "wan.simulator.fault.ttl-as-number", defaultValue = "false")
+    boolean ttlAsNumber;
+
+    @Inject
     @ConfigProperty(name = "wan.simulator.fault.scope", defaultValue = "all")
     String scope;
 
@@ -124,9 +160,10 @@ public class SimulatorConfig {
 
     /** The configured faults and timings; the control endpoint's reset returns to these. */
     public FaultSettings defaultFaults() {
-        return new FaultSettings(serverErrorRate, rateLimitBurst, retryAfterSeconds, outageSeconds, latencyMs,
-                malformedRate, FaultSettings.Scope.parse(scope), videoUrlTtlSeconds, queuedSeconds,
-                processingSeconds);
+        return new FaultSettings(serverErrorRate, badGatewayRate, gatewayTimeoutRate, rateLimitBurst,
+                retryAfterSeconds, outageSeconds, latencyMs, malformedRate, errorAfterCreateRate, dropRate, resetRate,
+                slowAnswerRate, slowAnswerMs, noVideoUrlRate, ttlAsNumber, FaultSettings.Scope.parse(scope),
+                videoUrlTtlSeconds, queuedSeconds, processingSeconds);
     }
 
     private static List<String> commaList(Optional<String> value) {

@@ -42,6 +42,7 @@ public class SimulatorServlet extends HttpServlet {
     static final String RESULT_PATH = "/v3/async/task-result";
     static final String FILES_PATH = "/files/";
     static final String CONTROL_PATH = "/_control/";
+    private static final String JSON = "application/json";
     /** Far above any valid body (prompts are at most 5000 code points); larger bodies are refused unread. */
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -60,16 +61,33 @@ public class SimulatorServlet extends HttpServlet {
     @Inject
     transient SignedLinks links;
 
-    /** An answer in JSON, or (for the malformed fault) a raw text. */
-    private record Reply(int status, String body, int retryAfterSeconds) {
+    /** How the answer leaves: whole, after a delay, cut short, or not at all (the connection faults). */
+    private enum Delivery {
+        NORMAL, SLOW, CUT, NONE
+    }
+
+    /** An answer in JSON, an HTML gateway page, or (for the malformed fault) a raw text. */
+    private record Reply(int status, String contentType, String body, int retryAfterSeconds, Delivery delivery) {
         static Reply json(int status, JsonObject json) {
-            return new Reply(status, json.toString(), 0);
+            return new Reply(status, JSON, json.toString(), 0, Delivery.NORMAL);
+        }
+
+        static Reply raw(int status, String body) {
+            return new Reply(status, JSON, body, 0, Delivery.NORMAL);
         }
 
         static Reply of(SimulatorRefusal refusal) {
-            return new Reply(refusal.status(),
+            if (refusal.gatewayPage()) {
+                return new Reply(refusal.status(), "text/html", gatewayPage(refusal.status(), refusal.reason()), 0,
+                        Delivery.NORMAL);
+            }
+            return new Reply(refusal.status(), JSON,
                     NovitaJson.error(refusal.status(), refusal.reason(), refusal.getMessage()).toString(),
-                    refusal.retryAfterSeconds());
+                    refusal.retryAfterSeconds(), Delivery.NORMAL);
+        }
+
+        Reply delivered(Delivery how) {
+            return new Reply(status, contentType, body, retryAfterSeconds, how);
         }
     }
 
@@ -117,13 +135,17 @@ public class SimulatorServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Simulator failed on a submit", e);
             reply = Reply.json(500, NovitaJson.error(500, "CREATE_TASK_FAILED", "Internal error of the simulator"));
         }
-        write(response, Endpoint.SUBMIT, reply);
+        deliver(request, response, reply);
     }
 
-    /** Auth, count, injected faults (before any task exists), validation, the task; latency comes after. */
+    /**
+     * Auth, count, injected faults (before any task exists), validation, the task, then the faults that hit a
+     * created task (the answer lost or late); latency comes after.
+     */
     private Reply acceptSubmit(HttpServletRequest request) throws SimulatorRefusal, IOException {
         String key = authenticate(request);
         RawBody body = read(request.getInputStream());
+        // Counted as it arrives, before anything can fail: tests count POSTs that reached the provider
         ledger.recordPost(body.sha256(), body.tooLarge() ? null : SubmissionValidator.promptOf(body.bytes()));
         Optional<SimulatorRefusal> fault = faults.failureFor(Endpoint.SUBMIT);
         if (fault.isPresent()) {
@@ -139,15 +161,56 @@ public class SimulatorServlet extends HttpServlet {
         } finally {
             validator.discard(submission);
         }
-        ledger.recordAccepted(body.sha256());
+        ledger.recordAccepted(body.sha256(), task.taskId);
         LOG.info(() -> String.format("Simulator accepted task %s: %d s, %s, %s%s%s", task.taskId,
                 task.durationSeconds, task.resolution, task.firstIsClip ? "continuation" : "first frame",
                 task.hasLastFrame ? " + last frame" : "", task.failReason != null ? " (will fail on request)" : ""));
+        Reply answer = Reply.json(200, NovitaJson.taskId(task.taskId));
+        Optional<FaultInjector.AfterCreate> lost = faults.afterCreate();
+        if (lost.isPresent()) {
+            LOG.info(() -> "Simulator fault on the answer of task " + task.taskId + ": " + lost.get());
+            return switch (lost.get()) {
+                case SERVER_ERROR -> Reply.of(new SimulatorRefusal(500, "CREATE_TASK_FAILED",
+                        "Internal server error (simulated)"));
+                case DROP -> answer.delivered(Delivery.NONE);
+                case RESET -> answer.delivered(Delivery.CUT);
+                case SLOW -> answer.delivered(Delivery.SLOW);
+            };
+        }
         if (faults.malformed(Endpoint.SUBMIT)) {
             // The task exists but its id never reaches the client: the answer a client must survive
-            return new Reply(200, "{\"task_id\": \"" + task.taskId.substring(0, 8), 0);
+            return Reply.raw(200, "{\"task_id\": \"" + task.taskId.substring(0, 8));
         }
-        return Reply.json(200, NovitaJson.taskId(task.taskId));
+        return answer;
+    }
+
+    /**
+     * Sends a submit's answer as its delivery says. The connection faults really end the TCP connection: no byte
+     * at all, or headers announcing the whole body followed by half of it.
+     */
+    private void deliver(HttpServletRequest request, HttpServletResponse response, Reply reply) throws IOException {
+        switch (reply.delivery()) {
+            case NORMAL -> write(response, Endpoint.SUBMIT, reply);
+            case SLOW -> {
+                pause(faults.slowAnswerMs());
+                try {
+                    write(response, Endpoint.SUBMIT, reply);
+                } catch (IOException e) {
+                    LOG.fine(() -> "The client of a slow answer had gone: " + e.getMessage());
+                }
+            }
+            case NONE -> ConnectionAbort.close(request);
+            case CUT -> {
+                byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+                response.setStatus(reply.status());
+                response.setContentType(reply.contentType());
+                response.setCharacterEncoding("UTF-8");
+                response.setContentLength(bytes.length);
+                response.getOutputStream().write(bytes, 0, bytes.length / 2);
+                response.flushBuffer();
+                ConnectionAbort.close(request);
+            }
+        }
     }
 
     private void poll(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -184,9 +247,13 @@ public class SimulatorServlet extends HttpServlet {
             videoUrl = linksBase(request) + FILES_PATH + task.taskId + ".mp4?" + links.query(task.taskId, expires);
         }
         if (faults.malformed(Endpoint.POLL)) {
-            return new Reply(200, "{\"task\": {\"status\": \"TASK_ST", 0);
+            return Reply.raw(200, "{\"task\": {\"status\": \"TASK_ST");
         }
-        return Reply.json(200, NovitaJson.taskResult(task, progress, videoUrl, ttl));
+        if (videoUrl != null && faults.noVideoUrl()) {
+            LOG.info(() -> "Simulator fault: task " + task.taskId + " succeeded without a video in the answer");
+            videoUrl = null;
+        }
+        return Reply.json(200, NovitaJson.taskResult(task, progress, videoUrl, ttl, faults.ttlAsNumber()));
     }
 
     /** The result video behind its signed link; S3-like XML errors; single byte ranges. */
@@ -264,8 +331,9 @@ public class SimulatorServlet extends HttpServlet {
 
     /** The key of the request, if acceptable. Never logged. */
     private String authenticate(HttpServletRequest request) throws SimulatorRefusal {
+        // 401 for both, as Novita's error guide says: the key is missing or incorrect
         String key = ApiKeys.fromHeader(request.getHeader("Authorization")).orElseThrow(() -> new SimulatorRefusal(
-                400, "MISSING_API_KEY", "The API key is missing: send the header Authorization: Bearer <key>"));
+                401, "MISSING_API_KEY", "The API key is missing: send the header Authorization: Bearer <key>"));
         if (!ApiKeys.accepted(key, config.acceptedKeys())) {
             throw new SimulatorRefusal(401, "INVALID_API_KEY", "The API key is invalid");
         }
@@ -301,13 +369,19 @@ public class SimulatorServlet extends HttpServlet {
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         response.setStatus(reply.status());
-        response.setContentType("application/json");
+        response.setContentType(reply.contentType());
         response.setCharacterEncoding("UTF-8");
         if (reply.retryAfterSeconds() > 0) {
             response.setHeader("Retry-After", Integer.toString(reply.retryAfterSeconds()));
         }
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /** The page nginx answers a gateway error with: what a client gets instead of Novita's JSON. */
+    private static String gatewayPage(int status, String title) {
+        return "<html>\r\n<head><title>" + status + " " + title + "</title></head>\r\n<body>\r\n<center><h1>"
+                + status + " " + title + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     }
 
     private static void s3Error(HttpServletResponse response, int status, String code, String message)

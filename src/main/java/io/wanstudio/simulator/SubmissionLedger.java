@@ -5,7 +5,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +25,7 @@ public class SubmissionLedger {
         final String prompt;
         int count;
         int accepted;
+        final List<String> taskIds = new ArrayList<>();
 
         Entry(String prompt) {
             this.prompt = prompt;
@@ -35,11 +38,15 @@ public class SubmissionLedger {
         total++;
     }
 
-    /** Marks that a POST with this body got a task_id. */
-    public synchronized void recordAccepted(String sha256) {
+    /**
+     * Marks that a POST with this body got a task, whether or not its answer reached the client (so a test can
+     * follow a task whose id a fault swallowed).
+     */
+    public synchronized void recordAccepted(String sha256, String taskId) {
         Entry entry = entries.get(sha256);
         if (entry != null) {
             entry.accepted++;
+            entry.taskIds.add(taskId);
         }
     }
 
@@ -49,22 +56,29 @@ public class SubmissionLedger {
     }
 
     /**
-     * {@code {"total":N,"submissions":[{"sha256","prompt","count","accepted"}]}} in order of first arrival;
-     * with {@code promptFilter}, only the bodies whose prompt equals it (total stays the grand total).
+     * {@code {"total":N,"count":C,"accepted":A,"submissions":[{"sha256","prompt","count","accepted","taskIds"}]}} in order of
+     * first arrival; with {@code promptFilter}, only the bodies whose prompt equals it, and {@code count} /
+     * {@code accepted} sum them: how many POSTs with that prompt arrived, and how many got a task (total stays
+     * the grand total of POSTs).
      */
     public synchronized JsonObject toJson(Optional<String> promptFilter) {
         JsonArrayBuilder list = Json.createArrayBuilder();
+        int[] sums = new int[2];
         entries.forEach((sha, e) -> {
             if (promptFilter.isEmpty() || promptFilter.get().equals(e.prompt)) {
+                sums[0] += e.count;
+                sums[1] += e.accepted;
                 JsonObjectBuilder item = Json.createObjectBuilder().add("sha256", sha);
                 if (e.prompt == null) {
                     item.addNull("prompt");
                 } else {
                     item.add("prompt", e.prompt);
                 }
-                list.add(item.add("count", e.count).add("accepted", e.accepted));
+                list.add(item.add("count", e.count).add("accepted", e.accepted)
+                        .add("taskIds", Json.createArrayBuilder(e.taskIds)));
             }
         });
-        return Json.createObjectBuilder().add("total", total).add("submissions", list).build();
+        return Json.createObjectBuilder().add("total", total).add("count", sums[0]).add("accepted", sums[1])
+                .add("submissions", list).build();
     }
 }

@@ -212,9 +212,11 @@ public class SubmissionValidator {
                 continue;
             }
             Path file = staging.resolve(ValidatedSubmission.fileName(role));
-            found.put(role, fetchAndCheck(role, url.strip(), file));
-            if (role == MediaRole.DRIVING_AUDIO) {
-                // Only checked: the simulated video has no audio track
+            MediaInfo info = fetchAndCheck(role, url.strip(), file);
+            found.put(role, info);
+            if (role == MediaRole.DRIVING_AUDIO && !"mp3".equals(info.format())) {
+                // A WAV is only checked: the video gets the ambient loop instead (mp4parser muxes AAC and MP3,
+                // and encoding PCM to AAC would need a native encoder)
                 Files.deleteIfExists(file);
             }
         }

@@ -22,7 +22,7 @@ public record ValidatedSubmission(String taskId, NovitaSubmitRequest request, Pr
             case FIRST_FRAME -> SimulatedTask.FIRST_FRAME_FILE;
             case FIRST_CLIP -> SimulatedTask.FIRST_CLIP_FILE;
             case LAST_FRAME -> SimulatedTask.LAST_FRAME_FILE;
-            case DRIVING_AUDIO -> "driving-audio";
+            case DRIVING_AUDIO -> SimulatedTask.DRIVING_AUDIO_FILE;
         };
     }
 }

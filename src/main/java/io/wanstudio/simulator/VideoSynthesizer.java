@@ -10,6 +10,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.ServiceLoader;
@@ -33,8 +34,9 @@ import org.jcodec.scale.AWTUtil;
  * duration, with the input's aspect ratio, showing a slow pan and zoom over the first frame that cross-fades to
  * the last frame when one was given, with a caption from the prompt.
  *
- * <p>The video has no audio track, unlike the real model's output: JCodec cannot easily encode AAC, and the
- * product must not depend on audio being there anyway.
+ * <p>Like the real model's output, the video has audio ({@link SoundTrack}): the request's MP3 driving audio, or
+ * an ambient loop. Its size follows the resolution tier: the configured long side for 1080P, two thirds of it for
+ * 720P.
  *
  * <p>JCodec encodes any even width and height (it pads to 16-pixel macroblocks and writes SPS cropping), so
  * sizes are only rounded to even numbers. Encoding is slow (tens of milliseconds per small frame), hence the
@@ -52,8 +54,17 @@ public final class VideoSynthesizer {
     private final int maxLongSide;
     private volatile boolean captions = true;
 
-    /** What to render. {@code last} may be null; {@code caption} may be null or blank. */
-    public record Job(BufferedImage first, BufferedImage last, int durationSeconds, String caption) {
+    /**
+     * What to render. {@code last} may be null; {@code caption} may be null or blank; {@code resolution} is
+     * Novita's "720P" or "1080P"; {@code drivingMp3} is the request's MP3 driving audio, or null for ambient sound.
+     */
+    public record Job(BufferedImage first, BufferedImage last, int durationSeconds, String caption,
+            String resolution, Path drivingMp3) {
+
+        /** A 1080P job with ambient sound. */
+        public Job(BufferedImage first, BufferedImage last, int durationSeconds, String caption) {
+            this(first, last, durationSeconds, caption, "1080P", null);
+        }
     }
 
     /** An output frame size. */
@@ -84,10 +95,29 @@ public final class VideoSynthesizer {
         return new Size(even(width * scale), even(height * scale));
     }
 
+    /**
+     * The long side of the output for a resolution tier: the configured one for 1080P, two thirds of it for 720P
+     * (as 720 is of 1080), so that the tiers differ as they do at Novita while staying small.
+     */
+    public int longSide(String resolution) {
+        return "720P".equals(resolution) ? Math.max(16, maxLongSide * 2 / 3) : maxLongSide;
+    }
+
     /** Renders {@code job} into {@code target} (overwritten). Write to a temporary file and move it after. */
     public void render(Job job, Path target) throws IOException {
+        Path videoOnly = target.resolveSibling(target.getFileName() + ".video");
+        try {
+            renderVideo(job, videoOnly);
+            SoundTrack.mux(videoOnly, job.drivingMp3(), Math.max(1, job.durationSeconds() * fps) / (double) fps,
+                    target);
+        } finally {
+            Files.deleteIfExists(videoOnly);
+        }
+    }
+
+    private void renderVideo(Job job, Path target) throws IOException {
         long started = System.nanoTime();
-        Size size = outputSize(job.first().getWidth(), job.first().getHeight(), maxLongSide);
+        Size size = outputSize(job.first().getWidth(), job.first().getHeight(), longSide(job.resolution()));
         int frames = Math.max(1, job.durationSeconds() * fps);
         Layer first = new Layer(job.first(), size);
         Layer last = job.last() == null ? null : new Layer(job.last(), size);

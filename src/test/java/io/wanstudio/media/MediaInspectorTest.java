@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,6 +258,63 @@ class MediaInspectorTest {
         Path file = Files.write(dir.resolve("cut.png"), Arrays.copyOf(png, 20));
 
         assertThatThrownBy(() -> MediaInspector.inspect(file)).isInstanceOf(UnsupportedMediaException.class);
+    }
+
+    @Test
+    void jpegCutShortIsRefusedAsDamaged() throws Exception {
+        // ImageIO's JPEG reader decodes such a file with a grey bottom and only warns
+        byte[] jpeg = Files.readAllBytes(writeImage(opaqueImage(1200, 900), "jpeg", dir.resolve("a.jpg")));
+        Path file = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
+
+        assertThatThrownBy(() -> MediaInspector.inspect(file))
+                .isInstanceOf(UnsupportedMediaException.class)
+                .hasMessage("The image is damaged or incomplete (it could not be decoded).");
+    }
+
+    @Test
+    void pngWithGarbledImageDataIsRefusedAsDamaged() throws Exception {
+        byte[] png = Files.readAllBytes(writeImage(opaqueImage(800, 600), "png", dir.resolve("a.png")));
+        int data = new String(png, StandardCharsets.ISO_8859_1).indexOf("IDAT") + 4;
+        int length = ByteBuffer.wrap(png, data - 8, 4).getInt();
+        for (int i = data + length / 2; i < data + length / 2 + 8; i++) {
+            png[i] ^= 0x5A; // the chunk's CRC no longer matches either
+        }
+        Path file = Files.write(dir.resolve("garbled.png"), png);
+
+        assertThatThrownBy(() -> MediaInspector.inspect(file))
+                .isInstanceOf(UnsupportedMediaException.class)
+                .hasMessageContaining("damaged or incomplete");
+    }
+
+    @Test
+    void pngCutInsideItsImageDataIsRefusedAsDamaged() throws Exception {
+        byte[] png = Files.readAllBytes(writeImage(opaqueImage(800, 600), "png", dir.resolve("a.png")));
+        Path file = Files.write(dir.resolve("cut.png"), Arrays.copyOf(png, png.length - 200));
+
+        assertThatThrownBy(() -> MediaInspector.inspect(file))
+                .isInstanceOf(UnsupportedMediaException.class)
+                .hasMessageContaining("damaged or incomplete");
+    }
+
+    @Test
+    void largeValidPhotoIsAccepted() throws Exception {
+        // 24 megapixels: decoded subsampled to prove it whole, never held at full size
+        Path file = ffmpeg(dir.resolve("big.jpg"), "-f", "lavfi", "-i", "testsrc=size=6000x4000", "-frames:v", "1",
+                "-q:v", "3");
+
+        MediaInfo info = MediaInspector.inspect(file);
+
+        assertThat(info).isEqualTo(new MediaInfo(MediaKind.IMAGE, "jpeg", 6000, 4000, 0, Files.size(file), false));
+    }
+
+    @Test
+    void onlyWarningsAboutBrokenDataCountAsDamage() {
+        assertThat(ImageProbe.reportsDamage("Premature end of JPEG file")).isTrue();
+        assertThat(ImageProbe.reportsDamage("Corrupt JPEG data: premature end of data segment")).isTrue();
+        assertThat(ImageProbe.reportsDamage("Truncated File - Missing EOI marker")).isTrue();
+        assertThat(ImageProbe.reportsDamage("Corrupt JPEG data: 1 extraneous bytes before marker 0xd9")).isFalse();
+        assertThat(ImageProbe.reportsDamage("Image contains an ICC color profile that is incompatible with Java 2D, "
+                + "color profile will be ignored.")).isFalse();
     }
 
     @Test

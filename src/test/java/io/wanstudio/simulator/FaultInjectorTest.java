@@ -109,6 +109,79 @@ class FaultInjectorTest {
     }
 
     @Test
+    void gatewayErrorsAreHtmlPagesWithTheirStatus() {
+        faults.update(patch("{\"badGatewayRate\":1}"));
+        assertThat(faults.failureFor(Endpoint.SUBMIT)).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.gatewayPage()).isTrue();
+        });
+
+        faults.update(patch("{\"badGatewayRate\":0,\"gatewayTimeoutRate\":1,\"scope\":\"poll\"}"));
+        assertThat(faults.failureFor(Endpoint.SUBMIT)).isEmpty();
+        assertThat(faults.failureFor(Endpoint.POLL)).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(504);
+            assertThat(r.gatewayPage()).isTrue();
+        });
+    }
+
+    @Test
+    void novitaErrorsAreNotGatewayPages() {
+        faults.update(patch("{\"serverErrorRate\":1}"));
+
+        assertThat(faults.failureFor(Endpoint.POLL)).get().extracting(SimulatorRefusal::gatewayPage)
+                .isEqualTo(false);
+    }
+
+    @Test
+    void faultsAfterTheTaskExistsHitSubmitsOnlyInTheirOrder() {
+        assertThat(faults.afterCreate()).isEmpty();
+
+        faults.update(patch("{\"dropRate\":1,\"resetRate\":1,\"slowAnswerRate\":1,\"slowAnswerMs\":45000}"));
+        assertThat(faults.afterCreate()).contains(FaultInjector.AfterCreate.DROP);
+        assertThat(faults.failureFor(Endpoint.SUBMIT)).as("the request itself goes through").isEmpty();
+        assertThat(faults.slowAnswerMs()).isEqualTo(45000);
+
+        faults.update(patch("{\"errorAfterCreateRate\":1}"));
+        assertThat(faults.afterCreate()).contains(FaultInjector.AfterCreate.SERVER_ERROR);
+        faults.update(patch("{\"errorAfterCreateRate\":0,\"dropRate\":0}"));
+        assertThat(faults.afterCreate()).contains(FaultInjector.AfterCreate.RESET);
+        faults.update(patch("{\"resetRate\":0}"));
+        assertThat(faults.afterCreate()).contains(FaultInjector.AfterCreate.SLOW);
+
+        faults.update(patch("{\"scope\":\"poll\"}"));
+        assertThat(faults.afterCreate()).isEmpty();
+    }
+
+    @Test
+    void connectionFaultsFollowTheirRates() {
+        faults.update(patch("{\"dropRate\":0.25}"));
+
+        dice = 0.24;
+        assertThat(faults.afterCreate()).contains(FaultInjector.AfterCreate.DROP);
+        dice = 0.25;
+        assertThat(faults.afterCreate()).isEmpty();
+    }
+
+    @Test
+    void resultFaultsHitPollsOnly() {
+        assertThat(faults.noVideoUrl()).isFalse();
+        assertThat(faults.ttlAsNumber()).isFalse();
+
+        faults.update(patch("{\"noVideoUrlRate\":1,\"ttlAsNumber\":true}"));
+        assertThat(faults.noVideoUrl()).isTrue();
+        assertThat(faults.ttlAsNumber()).isTrue();
+
+        faults.update(patch("{\"scope\":\"submit\"}"));
+        assertThat(faults.noVideoUrl()).isFalse();
+        assertThat(faults.ttlAsNumber()).isFalse();
+    }
+
+    @Test
+    void slowAnswersWaitLongerThanTheStudiosReadTimeoutByDefault() {
+        assertThat(faults.slowAnswerMs()).isGreaterThan(30_000);
+    }
+
+    @Test
     void resetReturnsToTheDefaults() {
         faults.update(patch("{\"rateLimitBurst\":5,\"latencyMs\":900,\"queuedSeconds\":0}"));
 
@@ -139,6 +212,12 @@ class FaultInjectorTest {
                 .withMessageContaining("scope");
         assertThatIllegalArgumentException().isThrownBy(() -> faults.update(patch("{\"latencyMs\":\"5\"}")))
                 .withMessageContaining("latencyMs");
+        assertThatIllegalArgumentException().isThrownBy(() -> faults.update(patch("{\"ttlAsNumber\":1}")))
+                .withMessageContaining("ttlAsNumber");
+        assertThatIllegalArgumentException().isThrownBy(() -> faults.update(patch("{\"dropRate\":-0.1}")))
+                .withMessageContaining("dropRate");
+        assertThatIllegalArgumentException().isThrownBy(() -> faults.update(patch("{\"slowAnswerMs\":1.5}")))
+                .withMessageContaining("slowAnswerMs");
         assertThat(faults.settings()).isEqualTo(FaultSettings.none(2, 12, 3600));
     }
 
@@ -146,9 +225,11 @@ class FaultInjectorTest {
     void settingsAsJsonUseTheControlNames() {
         JsonObject json = faults.toJson().build();
 
-        assertThat(json.keySet()).contains("serverErrorRate", "rateLimitBurst", "retryAfterSeconds",
-                "outageSeconds", "latencyMs", "malformedRate", "scope", "videoUrlTtlSeconds", "queuedSeconds",
-                "processingSeconds", "rateLimitRemaining", "outageRemainingSeconds");
+        assertThat(json.keySet()).contains("serverErrorRate", "badGatewayRate", "gatewayTimeoutRate",
+                "rateLimitBurst", "retryAfterSeconds", "outageSeconds", "latencyMs", "malformedRate",
+                "errorAfterCreateRate", "dropRate", "resetRate", "slowAnswerRate", "slowAnswerMs", "noVideoUrlRate",
+                "ttlAsNumber", "scope", "videoUrlTtlSeconds", "queuedSeconds", "processingSeconds",
+                "rateLimitRemaining", "outageRemainingSeconds");
         assertThat(json.getString("scope")).isEqualTo("all");
         assertThat(json.getInt("queuedSeconds")).isEqualTo(2);
     }

@@ -49,6 +49,15 @@ class NovitaJsonTest {
     }
 
     @Test
+    void ttlCanBeSentAsANumberAsAFault() {
+        JsonObject json = NovitaJson.taskResult(task(),
+                new TaskProgress(TaskProgress.SUCCEED, "", 0, 100, 3000, 9000), "http://h/v.mp4?x=1", 3590, true);
+
+        assertThat(json.getJsonArray("videos").getJsonObject(0).getJsonNumber("video_url_ttl").longValue())
+                .isEqualTo(3590);
+    }
+
+    @Test
     void errorShape() {
         JsonObject json = NovitaJson.error(404, "TASK_NOT_FOUND", "Task not found");
 

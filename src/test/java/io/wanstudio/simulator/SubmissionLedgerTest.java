@@ -13,7 +13,7 @@ class SubmissionLedgerTest {
     void countsPostsPerBodyAndAcceptedOnes() {
         ledger.recordPost("aa", "a cat");
         ledger.recordPost("aa", "a cat");
-        ledger.recordAccepted("aa");
+        ledger.recordAccepted("aa", "t-1");
         ledger.recordPost("bb", null);
 
         JsonObject json = ledger.toJson(Optional.empty());
@@ -25,7 +25,23 @@ class SubmissionLedgerTest {
         assertThat(first.getString("prompt")).isEqualTo("a cat");
         assertThat(first.getInt("count")).isEqualTo(2);
         assertThat(first.getInt("accepted")).isEqualTo(1);
+        assertThat(first.getJsonArray("taskIds").getString(0)).isEqualTo("t-1");
         assertThat(json.getJsonArray("submissions").getJsonObject(1).isNull("prompt")).isTrue();
+    }
+
+    @Test
+    void countsHowManyPostsWithAPromptArrivedWhateverTheirBodies() {
+        ledger.recordPost("aa", "a cat");
+        ledger.recordPost("aa", "a cat");
+        ledger.recordPost("cc", "a cat"); // same prompt, another body (e.g. another seed)
+        ledger.recordAccepted("cc", "t-2");
+        ledger.recordPost("bb", "a dog");
+
+        JsonObject cats = ledger.toJson(Optional.of("a cat"));
+
+        assertThat(cats.getInt("count")).isEqualTo(3);
+        assertThat(cats.getInt("accepted")).isEqualTo(1);
+        assertThat(cats.getInt("total")).isEqualTo(4);
     }
 
     @Test

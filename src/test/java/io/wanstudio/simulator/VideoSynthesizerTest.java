@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import io.wanstudio.media.PosterExtractor;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,85 @@ class VideoSynthesizerTest {
         Color end = new Color(lastFrame.getRGB(lastFrame.getWidth() / 2, lastFrame.getHeight() / 4));
         assertThat(start.getRed()).isGreaterThan(start.getBlue() + 100);
         assertThat(end.getBlue()).isGreaterThan(end.getRed() + 100);
+    }
+
+    @Test
+    void videoHasAnAacSoundTrackAsLongAsThePicture() throws Exception {
+        Path video = dir.resolve("sound.mp4");
+
+        new VideoSynthesizer(8, 160).render(new VideoSynthesizer.Job(gradient(640, 360, Color.RED, Color.ORANGE),
+                null, 7, "waves"), video);
+
+        MediaProbe probe = MediaProbe.of(video);
+        assertThat(probe.codecs()).containsExactly("video:h264", "audio:aac");
+        assertThat(probe.videoSeconds()).isCloseTo(7.0, within(0.01));
+        // longer than the six-second loop, so it was repeated; cut within one video frame of the picture
+        assertThat(probe.audioSeconds()).isCloseTo(probe.videoSeconds(), within(1.0 / 8));
+        assertThat(probe.decodesCleanly()).isTrue();
+    }
+
+    @Test
+    void anMp3DrivingAudioIsTheSoundTrackCutToTheVideo() throws Exception {
+        Path mp3 = MediaProbe.ffmpeg(dir.resolve("voice.mp3"), "-f", "lavfi", "-i", "sine=frequency=300:duration=6",
+                "-c:a", "libmp3lame", "-b:a", "64k");
+        Path video = dir.resolve("voiced.mp4");
+
+        new VideoSynthesizer(8, 160).render(new VideoSynthesizer.Job(gradient(640, 360, Color.BLUE, Color.CYAN),
+                null, 3, "a song", "720P", mp3), video);
+
+        MediaProbe probe = MediaProbe.of(video);
+        assertThat(probe.codecs()).containsExactly("video:h264", "audio:mp3");
+        assertThat(probe.audioSeconds()).isCloseTo(probe.videoSeconds(), within(1.0 / 8));
+        assertThat(probe.videoSeconds()).isCloseTo(3.0, within(0.01));
+        assertThat(probe.decodesCleanly()).isTrue();
+    }
+
+    @Test
+    void anMp3ThatCannotBeMuxedFallsBackToAmbientSound() throws Exception {
+        // MPEG-2 audio (24 kHz), which mp4parser does not read
+        Path mp3 = MediaProbe.ffmpeg(dir.resolve("low.mp3"), "-f", "lavfi", "-i", "sine=frequency=300:duration=4",
+                "-ar", "24000", "-c:a", "libmp3lame");
+        Path video = dir.resolve("fallback.mp4");
+
+        new VideoSynthesizer(8, 160).render(new VideoSynthesizer.Job(gradient(640, 360, Color.BLUE, Color.CYAN),
+                null, 2, null, "1080P", mp3), video);
+
+        assertThat(MediaProbe.of(video).codecs()).containsExactly("video:h264", "audio:aac");
+    }
+
+    @Test
+    void theStudiosPosterExtractionReadsAVideoWithSound() throws Exception {
+        Path video = dir.resolve("poster-source.mp4");
+        new VideoSynthesizer(8, 160).render(new VideoSynthesizer.Job(gradient(640, 360, Color.RED, Color.ORANGE),
+                null, 2, "poster"), video);
+        Path poster = dir.resolve("poster.jpg");
+
+        PosterExtractor.writePoster(video, poster);
+
+        BufferedImage image = ImageIO.read(poster.toFile());
+        assertThat(image.getWidth()).isEqualTo(160);
+        assertThat(image.getHeight()).isEqualTo(90);
+    }
+
+    @Test
+    void resolution1080PIsBiggerThan720PUpToTheCap() throws Exception {
+        VideoSynthesizer synthesizer = new VideoSynthesizer(4, 480);
+        assertThat(synthesizer.longSide("1080P")).isEqualTo(480);
+        assertThat(synthesizer.longSide("720P")).isEqualTo(320);
+
+        Path video = dir.resolve("720.mp4");
+        synthesizer.render(new VideoSynthesizer.Job(gradient(1280, 720, Color.RED, Color.ORANGE), null, 2, null,
+                "720P", null), video);
+        Decoded decoded = decode(video);
+        assertThat(decoded.width).isEqualTo(320);
+        assertThat(decoded.height).isEqualTo(180);
+    }
+
+    @Test
+    void framesForCoversTheDurationWithWholeFrames() {
+        assertThat(SoundTrack.framesFor(2.0, 44100, 1024)).isEqualTo(87); // 86.13 -> 87
+        assertThat(SoundTrack.framesFor(2.0, 48000, 1024)).isEqualTo(94);
+        assertThat(SoundTrack.framesFor(2.4, 48000, 1152)).isEqualTo(100); // exactly 100
     }
 
     @Test
