@@ -2,7 +2,6 @@ package io.wanstudio.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,8 +35,7 @@ public class ProviderMode {
     int httpPort;
 
     /** Where the app is deployed: "" at the root, "/wan-studio" for a WAR deployed under its name. */
-    @Inject
-    ServletContext servletContext;
+    private volatile String contextPath = "";
 
     @Inject
     @ConfigProperty(name = "wan.role", defaultValue = "app")
@@ -73,7 +71,12 @@ public class ProviderMode {
      */
     public String publicBaseUrl() {
         return stripSlash(publicBaseUrl.filter(u -> !u.isBlank()).map(String::trim)
-                .orElseGet(() -> "http://localhost:" + httpPort + servletContext.getContextPath()));
+                .orElseGet(() -> "http://localhost:" + httpPort + contextPath));
+    }
+
+    /** Told once the web context exists (see {@link StartupBanner}), before any page, API call or poll. */
+    void deployedAt(String contextPath) {
+        this.contextPath = contextPath == null ? "" : contextPath;
     }
 
     /** One line for the console and the health page; never the key. */

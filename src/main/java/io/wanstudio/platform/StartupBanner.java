@@ -7,8 +7,8 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 
 /**
- * Says on the console, once the web context exists (so the context root is known), where the studio is, which
- * provider it talks to and where its data lives.
+ * Once the web context exists: tells {@link ProviderMode} the context root the app was deployed at, and says on
+ * the console where the studio is, which provider it talks to and where its data lives.
  */
 @WebListener
 public class StartupBanner implements ServletContextListener {
@@ -22,6 +22,7 @@ public class StartupBanner implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        mode.deployedAt(event.getServletContext().getContextPath());
         if (!mode.simulatorOnly()) {
             LOG.info("Wan Studio: pages and API at " + mode.publicBaseUrl() + "/");
         }
