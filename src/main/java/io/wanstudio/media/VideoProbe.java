@@ -1,15 +1,12 @@
 package io.wanstudio.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.mp4parser.IsoFile;
-import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.FileTypeBox;
 import org.mp4parser.boxes.iso14496.part12.MovieBox;
 import org.mp4parser.boxes.iso14496.part12.MovieExtendsHeaderBox;
@@ -28,7 +25,7 @@ final class VideoProbe {
     static MediaInfo inspect(Path file, long size) throws UnsupportedMediaException {
         // Skipping 'mdat': isoparser would otherwise copy the whole media payload into a temp file.
         try (FileChannel channel = FileChannel.open(file);
-                IsoFile iso = new IsoFile(channel, boxParser().skippingBoxes("mdat"))) {
+                IsoFile iso = new IsoFile(channel, IsoBoxes.parser().skippingBoxes("mdat"))) {
             MovieBox movie = iso.getMovieBox();
             if (movie == null || movie.getMovieHeaderBox() == null) {
                 throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED);
@@ -52,26 +49,6 @@ final class VideoProbe {
             // isoparser reports malformed boxes with unchecked exceptions as well.
             throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED, e);
         }
-    }
-
-    /**
-     * isoparser reads its box table through the system class loader, which inside an app server does not hold the
-     * library; so the table is read once from the library's own jar and handed over.
-     */
-    private static final Properties BOX_TABLE = loadBoxTable();
-
-    private static Properties loadBoxTable() {
-        var table = new Properties();
-        try (InputStream in = PropertyBoxParserImpl.class.getResourceAsStream("/isoparser2-default.properties")) {
-            table.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("isoparser's box table is missing", e);
-        }
-        return table;
-    }
-
-    private static PropertyBoxParserImpl boxParser() {
-        return new PropertyBoxParserImpl(BOX_TABLE);
     }
 
     /** QuickTime: brand 'qt  ', or no 'ftyp' at all (files older than the ISO format). */

@@ -1,5 +1,6 @@
 package io.wanstudio.simulator;
 
+import io.wanstudio.media.IsoBoxes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.logging.Logger;
 import org.jaudiotagger.audio.mp3.MP3AudioHeader;
 import org.mp4parser.Container;
 import org.mp4parser.IsoFile;
-import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part1.objectdescriptors.DecoderConfigDescriptor;
 import org.mp4parser.boxes.iso14496.part1.objectdescriptors.ESDescriptor;
 import org.mp4parser.boxes.iso14496.part1.objectdescriptors.SLConfigDescriptor;
@@ -52,11 +51,6 @@ final class SoundTrack {
     private static final int MP3_SAMPLES_PER_FRAME = 1152;
     private static final int ID3V1_LENGTH = 128;
 
-    /**
-     * isoparser reads its box table through the system class loader, which inside Payara does not hold the
-     * library (STACK.md pitfall 14); so the table is read from the library's own jar and handed over.
-     */
-    private static final Properties BOX_TABLE = loadBoxTable();
     private static final byte[] LOOP = loadLoop();
 
     private SoundTrack() {
@@ -70,7 +64,7 @@ final class SoundTrack {
      */
     static void mux(Path videoOnly, Path drivingMp3, double seconds, Path target) throws IOException {
         try (FileChannel in = FileChannel.open(videoOnly);
-                IsoFile iso = new IsoFile(in, new PropertyBoxParserImpl(BOX_TABLE).skippingBoxes("mdat"));
+                IsoFile iso = new IsoFile(in, IsoBoxes.parser().skippingBoxes("mdat"));
                 FileRandomAccessSourceImpl samples = new FileRandomAccessSourceImpl(
                         new RandomAccessFile(videoOnly.toFile(), "r"))) {
             List<TrackBox> tracks = iso.getMovieBox().getBoxes(TrackBox.class);
@@ -195,16 +189,6 @@ final class SoundTrack {
     /** Whole frames covering {@code seconds} at this sample rate. */
     static long framesFor(double seconds, long sampleRate, int samplesPerFrame) {
         return Math.max(1, (long) Math.ceil(seconds * sampleRate / samplesPerFrame - 1e-9));
-    }
-
-    private static Properties loadBoxTable() {
-        var table = new Properties();
-        try (InputStream in = PropertyBoxParserImpl.class.getResourceAsStream("/isoparser2-default.properties")) {
-            table.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("isoparser's box table is missing", e);
-        }
-        return table;
     }
 
     private static byte[] loadLoop() {
