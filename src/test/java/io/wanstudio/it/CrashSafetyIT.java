@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CrashSafetyIT {
     /** The "real" provider key the app is given; it must never show up anywhere the app writes or answers. */
     private static final String API_KEY = "crash-test-key";
-    private static final int SIMULATOR_PORT = 18091;
-    private static final int APP_PORT = 18092;
+    private static final int SIMULATOR_PORT = StudioProcess.portNextToTheItPort(11);
+    private static final int APP_PORT = StudioProcess.portNextToTheItPort(12);
     private static final Path WORK = StudioProcess.BUILD.resolve("crash-it");
 
     private static StudioProcess simulator;
@@ -201,6 +201,7 @@ class CrashSafetyIT {
                 "-Dwan.submit.stale-after-seconds=10",
                 "-Dwan.poller.tick-ms=300",
                 "-Dwan.poller.min-interval-ms=500",
-                "-Dwan.poller.max-interval-ms=2000")).awaitReady();
+                "-Dwan.poller.max-interval-ms=2000"));
+        app.awaitReady();
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StudioProcess implements AutoCloseable {
     static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
+    private static final int IT_PORT = Integer.getInteger("wan.it.port", 18080);
 
     private final Process process;
     private final Path log;
@@ -54,10 +55,17 @@ public final class StudioProcess implements AutoCloseable {
             Files.createDirectories(work);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
+            // whatever happens to the test run, no studio outlives it holding its port
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new StudioProcess(process, log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A port of its own for a process of a test, next to the build's IT port (builds side by side don't clash). */
+    static int portNextToTheItPort(int offset) {
+        return IT_PORT + offset;
     }
 
     private static String jar(String fileName) {
