@@ -46,6 +46,7 @@ public class ProviderStatusApi {
     @APIResponse(responseCode = "200", description = "The provider's status.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProviderStatus")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
+    @APIResponse(responseCode = "406", ref = RestApplication.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = RestApplication.INTERNAL_ERROR)
     public ProviderStatus status() {
         return new ProviderStatus(mode.describe(), !mode.usesRealKey(), health.snapshot(Instant.now()));

@@ -161,6 +161,7 @@ public class TaskApi {
                     schema = @Schema(ref = "ApiError"), example = "{\"error\":"
                             + "\"unsupported_media_type\",\"message\":\"Send JSON (application/json) or, with "
                             + "files, a multipart form (multipart/form-data).\"}"))
+    @APIResponse(responseCode = "406", ref = RestApplication.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = RestApplication.INTERNAL_ERROR)
     public Response submitForm(List<EntityPart> parts, @HeaderParam(IDEMPOTENCY_KEY) @Parameter(
             description = "Optional. The same key again (from the same account) returns the task made the first "
@@ -193,6 +194,7 @@ public class TaskApi {
             + "(`invalid_request`, on the parameter).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "ApiError")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
+    @APIResponse(responseCode = "406", ref = RestApplication.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = RestApplication.INTERNAL_ERROR)
     public TaskList list(@QueryParam("first") @DefaultValue("0") @Parameter(description = "How many of the newest "
             + "tasks to skip.", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
@@ -237,6 +239,7 @@ public class TaskApi {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Task")))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = RestApplication.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = RestApplication.INTERNAL_ERROR)
     public Response get(@PathParam("id") @Parameter(description = TASK_ID, required = true,
             schema = @Schema(type = SchemaType.INTEGER, format = "int64")) long id) {
@@ -266,6 +269,7 @@ public class TaskApi {
     @APIResponse(responseCode = "404", ref = RestApplication.NOT_FOUND)
     @APIResponse(responseCode = "416", description = "The range lies outside the file.", headers = @Header(
             name = "Content-Range", description = "`bytes */<size>`", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "406", ref = RestApplication.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = RestApplication.INTERNAL_ERROR)
     public Response video(@PathParam("id") @Parameter(description = TASK_ID, required = true, schema = @Schema(
             type = SchemaType.INTEGER, format = "int64")) long id,
@@ -289,6 +293,7 @@ public class TaskApi {
     @APIResponse(responseCode = "304", description = "Not modified (`If-None-Match` matched the `ETag`).")
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = RestApplication.NOT_FOUND)
+    @APIResponse(responseCode = "406", ref = RestApplication.NOT_ACCEPTABLE)
     @APIResponse(responseCode = "500", ref = RestApplication.INTERNAL_ERROR)
     public Response poster(@PathParam("id") @Parameter(description = TASK_ID, required = true, schema = @Schema(
             type = SchemaType.INTEGER, format = "int64")) long id,

@@ -49,6 +49,12 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(ref = "ApiError"),
                             example = "{\"error\":\"not_found\",\"message\":\"There is no such task.\"}")),
+            @APIResponse(name = RestApplication.NOT_ACCEPTABLE, responseCode = "406",
+                    description = "The `Accept` header rules out JSON (the API answers errors as JSON).",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "ApiError"),
+                            example = "{\"error\":\"not_acceptable\",\"message\":\"This address answers JSON "
+                                    + "(application/json) only.\"}")),
             @APIResponse(name = RestApplication.INTERNAL_ERROR, responseCode = "500",
                     description = "An unexpected error on the studio's side; the message carries a reference "
                             + "to quote to the admin, never details.",
@@ -68,6 +74,7 @@ public class RestApplication extends Application {
     public static final String PROVIDER_TAG = "provider";
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String NOT_FOUND = "NotFound";
+    public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String VIDEO_FILE = "VideoFile";
     public static final String POSTER_FILE = "PosterFile";
