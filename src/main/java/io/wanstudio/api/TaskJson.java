@@ -4,15 +4,70 @@ import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.generation.TaskState;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task as the JSON API shows it to its owner. Links to the files appear once the task is COMPLETED. */
-public record TaskJson(long id, TaskState state, int progressPercent, Integer etaSeconds, String prompt,
-        String negativePrompt, int durationSeconds, String resolution, BigDecimal costEstimate, String currency,
-        String failureReason, Instant createdAt, Instant finishedAt, String providerTaskId, Links links,
-        String videoSha256, Long videoBytes) {
+@Schema(name = "Task", description = "A task as its owner sees it. Fields without a value are left out.",
+        requiredProperties = {"id", "state", "progressPercent", "durationSeconds", "resolution", "costEstimate",
+            "currency", "createdAt", "links"})
+public record TaskJson(
+        @Schema(type = SchemaType.INTEGER, format = "int64", example = "42")
+        long id,
+        @Schema(implementation = TaskState.class, type = SchemaType.STRING,
+                description = "`SUBMITTING`: being sent to the provider. `QUEUED`, `PROCESSING`: the "
+                        + "provider works on it. `DOWNLOADING`: done, the video is being copied into the studio. "
+                        + "`COMPLETED`: the video and poster can be downloaded. `FAILED`: refused or failed, see "
+                        + "`failureReason` (a submit the provider refused is not charged). `NEEDS_REVIEW`: the "
+                        + "provider's answer to the submit was lost, so the task may exist and be charged there; it "
+                        + "is never resent or polled by itself, an admin has to check it. Poll until `COMPLETED`, "
+                        + "`FAILED` or `NEEDS_REVIEW`.")
+        TaskState state,
+        @Schema(description = "Progress as the provider reports it (may stay 0 until the end).", minimum = "0",
+                maximum = "100")
+        int progressPercent,
+        @Schema(description = "Seconds to completion as the provider estimates it; left out when unknown or "
+                + "final.")
+        Integer etaSeconds,
+        String prompt,
+        String negativePrompt,
+        @Schema(description = "Length of the video in seconds.")
+        int durationSeconds,
+        @Schema(enumeration = {"720P", "1080P"})
+        String resolution,
+        @Schema(description = "Price of the task: seconds × the admin's price per second of its resolution.",
+                example = "0.25")
+        BigDecimal costEstimate,
+        @Schema(description = "Currency of `costEstimate`.", example = "USD")
+        String currency,
+        @Schema(description = "Why the task failed or needs review, in plain words.")
+        String failureReason,
+        @Schema(type = SchemaType.STRING, format = "date-time", example = "2026-11-30T03:08:05.807Z")
+        Instant createdAt,
+        @Schema(type = SchemaType.STRING, format = "date-time", description = "When it reached a final state.")
+        Instant finishedAt,
+        @Schema(description = "The provider's task id, once the provider accepted the task.")
+        String providerTaskId,
+        Links links,
+        @Schema(description = "SHA-256 (hex) of the video file; with `COMPLETED`.",
+                example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+        String videoSha256,
+        @Schema(type = SchemaType.INTEGER, format = "int64", description = "Size of the video file in bytes; with "
+                + "`COMPLETED`.")
+        Long videoBytes) {
 
     /** Absolute URLs of the task and, when it has them, of its video and poster. */
-    public record Links(String self, String video, String poster) {
+    @Schema(name = "TaskLinks", requiredProperties = "self")
+    public record Links(
+            @Schema(format = "uri", description = "This task (`GET` it to poll).",
+                    example = "http://localhost:8080/api/v1/tasks/42")
+            String self,
+            @Schema(format = "uri", description = "The MP4 video, once `COMPLETED` (needs the token too).",
+                    example = "http://localhost:8080/api/v1/tasks/42/video")
+            String video,
+            @Schema(format = "uri", description = "A JPEG poster frame, once `COMPLETED` (needs the token too).",
+                    example = "http://localhost:8080/api/v1/tasks/42/poster")
+            String poster) {
     }
 
     static TaskJson of(GenerationTask task, String selfUrl) {

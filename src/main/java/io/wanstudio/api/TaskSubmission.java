@@ -3,17 +3,85 @@ package io.wanstudio.api;
 import io.wanstudio.generation.GenerationRequest;
 import io.wanstudio.generation.InvalidRequestException;
 import io.wanstudio.generation.MediaSource;
+import io.wanstudio.provider.NovitaInputRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A task request as the JSON API takes it (also filled from a multipart form's text fields). Each input is a URL
  * ({@code ...Url}) or the token of a file uploaded before ({@code ...Upload}). Null means "not given".
+ *
+ * <p>The OpenAPI annotations take their limits from {@link NovitaInputRules}, so the document cannot drift from
+ * what the validator enforces.
  */
-public record TaskSubmission(String firstFrameUrl, String firstFrameUpload, String lastFrameUrl,
-        String lastFrameUpload, String firstClipUrl, String firstClipUpload, String drivingAudioUrl,
-        String drivingAudioUpload, String prompt, String negativePrompt, Integer durationSeconds, String resolution,
-        Boolean promptExtend, Boolean watermark, Long seed) {
+@Schema(name = "TaskSubmission", description = "A task as JSON. Give each input as a URL (`…Url`) or as the "
+        + "token of a file this account uploaded before (`…Upload`), never both for one input. "
+        + TaskSubmission.COMBINATIONS)
+public record TaskSubmission(
+        @Schema(description = "First frame, as an http(s) URL. " + TaskSubmission.IMAGE_RULES + " "
+                + TaskSubmission.URL_NOTE, format = "uri", example = "https://example.com/first.png")
+        String firstFrameUrl,
+        @Schema(description = TaskSubmission.UPLOAD_NOTE)
+        String firstFrameUpload,
+        @Schema(description = "Last frame, as an http(s) URL; with a first frame or a first clip. "
+                + TaskSubmission.IMAGE_RULES + " " + TaskSubmission.URL_NOTE, format = "uri")
+        String lastFrameUrl,
+        @Schema(description = TaskSubmission.UPLOAD_NOTE)
+        String lastFrameUpload,
+        @Schema(description = "First clip to continue (video continuation), as an http(s) URL; instead of a first "
+                + "frame. " + TaskSubmission.CLIP_RULES + " " + TaskSubmission.URL_NOTE, format = "uri")
+        String firstClipUrl,
+        @Schema(description = TaskSubmission.UPLOAD_NOTE)
+        String firstClipUpload,
+        @Schema(description = "Driving audio (lip sync, motion beats), as an http(s) URL; only with a first "
+                + "frame. Without it the model makes matching sound itself. " + TaskSubmission.AUDIO_RULES + " "
+                + TaskSubmission.URL_NOTE, format = "uri")
+        String drivingAudioUrl,
+        @Schema(description = TaskSubmission.UPLOAD_NOTE)
+        String drivingAudioUpload,
+        @Schema(description = "What should happen in the video, Chinese or English. At most "
+                + NovitaInputRules.PROMPT_MAX_CHARS + " characters, counted as Unicode code points.",
+                maxLength = NovitaInputRules.PROMPT_MAX_CHARS, example = "The lanterns sway in the evening wind")
+        String prompt,
+        @Schema(description = "What the video should avoid. At most " + NovitaInputRules.NEGATIVE_PROMPT_MAX_CHARS
+                + " characters, counted as Unicode code points.",
+                maxLength = NovitaInputRules.NEGATIVE_PROMPT_MAX_CHARS)
+        String negativePrompt,
+        @Schema(description = "Length of the video in seconds; billed per second.", type = SchemaType.INTEGER,
+                format = "int32", minimum = "" + NovitaInputRules.MIN_DURATION,
+                maximum = "" + NovitaInputRules.MAX_DURATION, defaultValue = "" + NovitaInputRules.DEFAULT_DURATION,
+                example = "5")
+        Integer durationSeconds,
+        @Schema(description = "Output resolution; changes the price. The aspect ratio follows the input.",
+                type = SchemaType.STRING, enumeration = {"720P", "1080P"},
+                defaultValue = NovitaInputRules.DEFAULT_RESOLUTION, example = "720P")
+        String resolution,
+        @Schema(description = "Let the provider rewrite the prompt with an LLM (better for short prompts, slower).",
+                defaultValue = "true")
+        Boolean promptExtend,
+        @Schema(description = "Put a watermark in the bottom-right corner.", defaultValue = "false")
+        Boolean watermark,
+        @Schema(description = "Seed, for reproducible results.", type = SchemaType.INTEGER, format = "int64",
+                minimum = "0", maximum = "" + NovitaInputRules.SEED_MAX, example = "42")
+        Long seed) {
+
+    /** Documentation of the rules, shared by the JSON and the multipart form schema. */
+    static final String COMBINATIONS = "Accepted inputs: exactly one of a first frame or a first clip. With a "
+            + "first frame: optionally a last frame and/or driving audio. With a first clip: optionally a last "
+            + "frame, no driving audio. That is: first frame; first frame + last frame; first frame + driving "
+            + "audio; first frame + last frame + driving audio; first clip; first clip + last frame.";
+    static final String IMAGE_RULES = "JPEG, PNG (without transparency), BMP or WEBP; width and height each 240 to "
+            + "8000 px; aspect ratio between 1:8 and 8:1; at most 20 MB.";
+    static final String CLIP_RULES = "MP4 or MOV; 2 to 10 s long; width and height each 240 to 4096 px; aspect "
+            + "ratio between 1:8 and 8:1; at most 100 MB.";
+    static final String AUDIO_RULES = "WAV or MP3; 2 to 30 s long; at most 15 MB.";
+    static final String URL_NOTE = "The studio fetches it to check it (addresses on private or local networks are "
+            + "refused unless the admin allowed them), then the provider fetches it too.";
+    static final String UPLOAD_NOTE = "Token of a file this account uploaded to the studio before, instead of "
+            + "the URL. The API hands out no upload tokens (the studio's page uses them); to send a file, use the "
+            + "multipart form.";
 
     /**
      * Reads a form's text fields; a value that does not parse is reported against its field, with the other

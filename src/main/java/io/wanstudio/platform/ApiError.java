@@ -3,6 +3,8 @@ package io.wanstudio.platform;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The one shape of every error the JSON API answers: a stable code for programs, a sentence for people, and,
@@ -10,7 +12,26 @@ import java.util.Map;
  *
  * @param fields null when the error is not about particular fields (then left out of the JSON)
  */
-public record ApiError(String error, String message, Map<String, String> fields) {
+@Schema(name = "ApiError", description = "Every error answer of the API.", requiredProperties = {"error", "message"})
+public record ApiError(
+        @Schema(description = "Stable code for programs: `invalid_request` (400, see `fields`), `malformed_json` "
+                + "(400: not JSON, or a field of the wrong type), `unauthorized` (401), `not_found` (404), "
+                + "`method_not_allowed` (405), `not_acceptable` (406), `unsupported_media_type` (415), "
+                + "`internal_error` (500); any other status gives `http_<status>`.",
+                example = "invalid_request")
+        String error,
+        @Schema(description = "A sentence for people (for `invalid_request`: the field messages joined by `; `).",
+                example = "There is no such task.")
+        String message,
+        @Schema(type = SchemaType.OBJECT, additionalProperties = String.class,
+                description = "Only for `invalid_request`: one message per field at fault, keyed by the "
+                        + "request's field name: `firstFrame`, `lastFrame`, `firstClip`, `drivingAudio` for a media "
+                        + "input however it was given, otherwise the field's own name (e.g. `durationSeconds`), "
+                        + "`Idempotency-Key` for that header, `first`/`max` for the task list's parameters. An "
+                        + "empty key holds a message about the request as a whole.",
+                example = "{\"firstFrame\":\"The image is 200×120 px; width and height must each be between 240 "
+                        + "and 8000 px.\",\"durationSeconds\":\"The duration is 20 s; it must be 2 to 15 s.\"}")
+        Map<String, String> fields) {
     public static final String INVALID_REQUEST = "invalid_request";
     public static final String MALFORMED_JSON = "malformed_json";
     public static final String NOT_FOUND = "not_found";
