@@ -17,21 +17,22 @@ import java.util.logging.Logger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionReuseStrategy;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
-import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
-import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
-import org.glassfish.jersey.client.ClientProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
+import org.glassfish.jersey.client.ClientProperties;
 
 /**
  * The app's one door to Novita, carrying the fault-tolerance policies. A poll is retried with back-off and jitter
  * behind a circuit breaker and a timeout. The paid submit is resent only when the request provably never left
- * (connection refused) or was refused with 429; every other failure is reported, never retried blindly.
+ * (the connection could not be made) or was refused with 429; every other failure is reported, never retried
+ * blindly.
  * Policies can be tuned per MP Fault Tolerance config, e.g. {@code io.wanstudio.provider.NovitaGateway/poll/CircuitBreaker/delay}.
  *
  * <p>On the wire: the Rest Client runs on Jersey's Apache HttpClient 5 connector with automatic retries off, never on
