@@ -3,6 +3,7 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccountsIT {
-    private static final String BASE = "http://localhost:" + System.getProperty("wan.it.port", "18080");
+    private static final String BASE = Http.IT_BASE;
     private static final String NEUTRAL = "Wrong username or password.";
     private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -143,7 +144,7 @@ class AccountsIT {
         var apiB = new Http(BASE).withBearer(sessionB.createToken("b"));
 
         var created = apiA.postMultipart("/api/v1/tasks", new Http.Multipart()
-                .file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(320, 240))
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(320, 240))
                 .field("prompt", "Only mine [accounts-it]").field("durationSeconds", "2"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = Http.json(created).getJsonNumber("id").longValue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -32,9 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class GenerationApiIT {
-    private static final String PORT = System.getProperty("wan.it.port", "18080");
     private static final Path MEDIA = Path.of(System.getProperty("wan.build.dir", "target"), "it-data", "media");
-    private static final Http APP = new Http("http://localhost:" + PORT);
+    private static final Http APP = new Http(Http.IT_BASE);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
     /** The app's JSON API, with the admin's token. */
     private static Http API;

@@ -16,6 +16,7 @@ import io.wanstudio.media.UploadRejectedException;
 import io.wanstudio.media.UploadStore;
 import io.wanstudio.provider.MediaRole;
 import io.wanstudio.provider.NovitaInputRules;
+import io.wanstudio.testing.TestMedia;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

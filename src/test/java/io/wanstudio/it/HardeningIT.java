@@ -3,6 +3,7 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -54,8 +55,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HardeningIT {
-    private static final String PORT = System.getProperty("wan.it.port", "18080");
-    private static final String BASE = "http://localhost:" + PORT;
+    private static final String BASE = Http.IT_BASE;
     private static final Path DATA = Path.of(System.getProperty("wan.build.dir", "target"), "it-data");
     private static final Http APP = new Http(BASE);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);

@@ -3,6 +3,7 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
