@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccountsIT {
     private static final String BASE = Http.IT_BASE;
     private static final String NEUTRAL = "Wrong username or password.";
+    private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
     private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -114,7 +115,8 @@ class AccountsIT {
         // a signed-in browser session is no way into the API
         var session = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
         assertUnauthorized(session.get("/api/v1/tasks"));
-        assertThat(session.get("/%61pi/v1/tasks").statusCode()).isNotEqualTo(200);
+        // nor is the API's path spelled with an escaped letter
+        assertUnauthorized(session.get("/%61pi/v1/tasks"));
     }
 
     @Test
@@ -272,6 +274,36 @@ class AccountsIT {
 
         assertThat(after.uri().getPath()).endsWith("/login.xhtml");
         assertThat(session.get("/").uri().getPath()).endsWith("/login.xhtml");
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToItsOwner() {
+        String password = "copper lantern meadow 27";
+        var apiA = new Http(BASE).withBearer(Accounts.apiToken(BASE, newUser("key-a", password), password));
+        var apiB = new Http(BASE).withBearer(Accounts.apiToken(BASE, newUser("key-b", password), password));
+        String key = UUID.randomUUID().toString();
+        String prompt = "One key, two owners " + key;
+
+        var ofA = submitWithKey(apiA, prompt, key);
+        var ofB = submitWithKey(apiB, prompt, key);
+
+        assertThat(ofA.statusCode()).as(ofA.body()).isEqualTo(201);
+        assertThat(ofB.statusCode()).as(ofB.body()).isEqualTo(201);
+        long idOfA = Http.json(ofA).getJsonNumber("id").longValue();
+        long idOfB = Http.json(ofB).getJsonNumber("id").longValue();
+        assertThat(idOfB).isNotEqualTo(idOfA);
+        assertThat(apiB.get("/api/v1/tasks/" + idOfB).statusCode()).isEqualTo(200);
+        assertThat(apiA.get("/api/v1/tasks/" + idOfB).statusCode()).isEqualTo(404);
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(2, 2));
+        // for its owner the key still means the task it made
+        assertThat(Http.json(submitWithKey(apiA, prompt, key)).getJsonNumber("id").longValue()).isEqualTo(idOfA);
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(2, 2));
+    }
+
+    private static HttpResponse<String> submitWithKey(Http api, String prompt, String key) {
+        return api.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(320, 240))
+                .field("prompt", prompt).field("durationSeconds", "2"), "Idempotency-Key", key);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -89,7 +90,7 @@ class GenerationApiIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject task = Http.json(created);
         assertThat(task.getString("state")).isEqualTo("QUEUED");
-        assertThat(task.getJsonNumber("costEstimate").doubleValue()).isGreaterThan(0);
+        assertThat(task.getJsonNumber("costEstimate").doubleValue()).isEqualTo(0.15); // 3 s at 0.05 USD
 
         JsonObject done = awaitFinal(task.getJsonNumber("id").longValue());
         assertThat(done.getString("state")).as(done.toString()).isEqualTo("COMPLETED");
@@ -197,14 +198,38 @@ class GenerationApiIT {
     }
 
     @Test
-    void anOutageOpensTheBreakerAndTasksCompleteAfterRecovery() {
+    void anOutageOpensTheBreakerWhichClosesAgainAfterItAndTasksComplete() {
         long id = submitSmall("outage " + UUID.randomUUID());
+        long rejectionsBefore = providerHealth().getJsonNumber("breakerRejections").longValue();
         SIMULATOR.faults("{\"scope\":\"poll\",\"outageSeconds\":8}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonObject provider = Http.json(API.get("/api/v1/provider"));
-            return provider.getJsonObject("health").getJsonNumber("breakerRejections").longValue() > 0;
-        });
+
+        JsonObject open = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(GenerationApiIT::providerHealth, health -> health.getBoolean("breakerOpen"));
+        assertThat(open.getJsonNumber("breakerRejections").longValue()).isGreaterThan(rejectionsBefore);
+
+        // after the outage a trial poll (half-open) gets through and succeeds: the breaker closes
+        JsonObject closed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(GenerationApiIT::providerHealth, health -> !health.getBoolean("breakerOpen")
+                        && instant(health, "lastSuccess").isAfter(instant(health, "lastBreakerOpen")));
         assertThat(awaitFinal(id).getString("state")).isEqualTo("COMPLETED");
+        // closed, every poll goes through: a new task goes from submit to video without one more rejection
+        long rejectionsWhenClosed = providerHealth().getJsonNumber("breakerRejections").longValue();
+        assertThat(awaitFinal(submitSmall("after the outage " + UUID.randomUUID())).getString("state"))
+                .isEqualTo("COMPLETED");
+        JsonObject after = providerHealth();
+        assertThat(after.getBoolean("breakerOpen")).isFalse();
+        assertThat(after.getJsonNumber("breakerRejections").longValue()).isEqualTo(rejectionsWhenClosed);
+        assertThat(instant(after, "lastSuccess")).isAfter(instant(closed, "lastBreakerOpen"));
+    }
+
+    private static JsonObject providerHealth() {
+        return Http.json(API.get("/api/v1/provider")).getJsonObject("health");
+    }
+
+    private static Instant instant(JsonObject health, String name) {
+        // JSON-B leaves out what is null (never happened)
+        return health.containsKey(name) && !health.isNull(name) ? Instant.parse(health.getString(name))
+                : Instant.EPOCH;
     }
 
     @Test

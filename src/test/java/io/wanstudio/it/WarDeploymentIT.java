@@ -1,6 +1,7 @@
 package io.wanstudio.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.wanstudio.testing.TestMedia;
@@ -70,6 +71,6 @@ class WarDeploymentIT {
         java.nio.file.Files.write(file, video.body());
         var check = VideoCheck.of(file);
         assertThat(check.decodesCleanly()).isTrue();
-        assertThat(check.durationSeconds()).isBetween(1.5, 2.5);
+        assertThat(check.durationSeconds()).isCloseTo(2.0, within(0.3));
     }
 }
