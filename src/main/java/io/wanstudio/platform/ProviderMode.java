@@ -1,7 +1,11 @@
 package io.wanstudio.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.util.Optional;
@@ -35,13 +39,21 @@ public class ProviderMode {
     @ConfigProperty(name = "payara.instance.http.port", defaultValue = "8080")
     int httpPort;
 
-    /** Where the app is deployed: "" at the root, "/wan-studio" for a WAR deployed under its name. */
-    @Inject
-    ServletContext servletContext;
+    /**
+     * Where the app is deployed: "" at the root, "/wan-studio" for a WAR deployed under its name. Taken from the
+     * web context as it starts: Payara's injectable ServletContext works only inside a request, and the start-up
+     * banner and the poller ask outside one.
+     */
+    private volatile String contextPath = "";
 
     @Inject
     @ConfigProperty(name = "wan.role", defaultValue = "app")
     String role;
+
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+            ServletContext context) {
+        contextPath = context.getContextPath();
+    }
 
     public boolean usesRealKey() {
         return apiKey.filter(k -> !k.isBlank()).isPresent();
@@ -73,7 +85,7 @@ public class ProviderMode {
      */
     public String publicBaseUrl() {
         return stripSlash(publicBaseUrl.filter(u -> !u.isBlank()).map(String::trim)
-                .orElseGet(() -> "http://localhost:" + httpPort + servletContext.getContextPath()));
+                .orElseGet(() -> "http://localhost:" + httpPort + contextPath));
     }
 
     /** One line for the console and the health page; never the key. */

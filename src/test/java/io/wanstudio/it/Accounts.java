@@ -1,12 +1,9 @@
 package io.wanstudio.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,20 +69,9 @@ public final class Accounts {
         for (int i = 0; i + 1 < fields.length; i += 2) {
             form.put(fields[i], fields[i + 1]);
         }
-        var http = HttpClient.newHttpClient();
-        try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + TestAccountsServlet.PATH))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204) {
-                throw new IllegalStateException(action + " refused: " + response.statusCode() + " " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        var response = new Http(base).postForm(TestAccountsServlet.PATH, encode(form));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException(action + " refused: " + response.statusCode() + " " + response.body());
         }
     }
 

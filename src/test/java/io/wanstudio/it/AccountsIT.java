@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -32,8 +29,8 @@ class AccountsIT {
     private static final String BASE = Http.IT_BASE;
     private static final String NEUTRAL = "Wrong username or password.";
     private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
-    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Follows no redirects: what a request gets first is what the test sees. */
+    private static final Http APP = new Http(BASE);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -84,10 +81,9 @@ class AccountsIT {
     }
 
     @Test
-    void pagesAndMediaWithoutSignInGoToTheLoginPage() throws Exception {
+    void pagesAndMediaWithoutSignInGoToTheLoginPage() {
         for (String path : new String[] {"/", "/index.xhtml", "/account/tokens.xhtml", "/media/tasks/1/video"}) {
-            var response = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = APP.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(
                     location -> assertThat(location).endsWith("/login.xhtml"));
@@ -101,15 +97,13 @@ class AccountsIT {
     }
 
     @Test
-    void theApiWithoutAValidTokenIsA401InJsonAndNeverTakesTheSessionCookie() throws Exception {
-        var none = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tasks")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theApiWithoutAValidTokenIsA401InJsonAndNeverTakesTheSessionCookie() {
+        var none = APP.get("/api/v1/tasks");
         assertUnauthorized(none);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("Bearer"));
 
-        var wrong = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tasks"))
-                .header("Authorization", "Bearer wan_" + "A".repeat(43)).build(), HttpResponse.BodyHandlers.ofString());
+        var wrong = APP.withBearer("wan_" + "A".repeat(43)).get("/api/v1/tasks");
         assertUnauthorized(wrong);
 
         // a signed-in browser session is no way into the API

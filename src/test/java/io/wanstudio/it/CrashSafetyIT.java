@@ -34,8 +34,8 @@ class CrashSafetyIT {
     private static final String API_KEY = "crash-test-key";
     /** A key the provider (the simulator, told to accept only {@link #API_KEY}) refuses with 401. */
     private static final String WRONG_KEY = "crash-test-wrong-key";
-    private static final int SIMULATOR_PORT = 18091;
-    private static final int APP_PORT = 18092;
+    private static final int SIMULATOR_PORT = StudioProcess.portNextToIt(11);
+    private static final int APP_PORT = StudioProcess.portNextToIt(12);
     private static final Path WORK = StudioProcess.BUILD.resolve("crash-it");
 
     private static StudioProcess simulator;
@@ -247,6 +247,7 @@ class CrashSafetyIT {
                 "-Dwan.submit.stale-after-seconds=10",
                 "-Dwan.poller.tick-ms=300",
                 "-Dwan.poller.min-interval-ms=500",
-                "-Dwan.poller.max-interval-ms=2000")).awaitReady();
+                "-Dwan.poller.max-interval-ms=2000"));
+        app.awaitReady(); // after the assignment: a process that never gets ready is still stopped at the end
     }
 }

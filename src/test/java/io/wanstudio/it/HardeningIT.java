@@ -14,11 +14,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -384,11 +380,11 @@ class HardeningIT {
                 .filter(t -> prompt.equals(t.getString("prompt", null))).findFirst();
     }
 
-    /** A browser-like client: keeps cookies, posts forms, follows no redirects. */
+    /** A browser-like client over {@link Http}: keeps cookies, posts forms, follows no redirects. */
     private static final class FormClient {
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private final Http http = Http.over(BASE, HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
 
         /** @param sessionId the session to act in (a signed-in one), or null for a stranger */
         FormClient(String sessionId) {
@@ -399,22 +395,13 @@ class HardeningIT {
             }
         }
 
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get(String path) {
+            return http.get(path);
         }
 
-        HttpResponse<String> post(String path, Map<String, String> form, boolean ajax)
-                throws IOException, InterruptedException {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            var request = HttpRequest.newBuilder(URI.create(BASE + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            if (ajax) {
-                request.header("Faces-Request", "partial/ajax");
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post(String path, Map<String, String> form, boolean ajax) {
+            String body = Accounts.encode(form);
+            return ajax ? http.postForm(path, body, "Faces-Request", "partial/ajax") : http.postForm(path, body);
         }
     }
 

@@ -20,6 +20,14 @@ import java.util.concurrent.TimeUnit;
 public final class StudioProcess implements AutoCloseable {
     static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
 
+    /**
+     * A port for a process of a test, next to the build's {@code wan.it.port} (18080 + 11 = 18091, ...): builds run
+     * side by side with their own {@code wan.it.port} never fight over one.
+     */
+    static int portNextToIt(int offset) {
+        return Integer.getInteger("wan.it.port", 18080) + offset;
+    }
+
     private final Process process;
     private final Path log;
     private final int port;

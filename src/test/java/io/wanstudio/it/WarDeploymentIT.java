@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the built-in simulator's URL, the signed links through which the simulator fetches uploads — must follow.
  */
 class WarDeploymentIT {
-    private static final int PORT = 18093;
+    private static final int PORT = StudioProcess.portNextToIt(13);
     private static final String CONTEXT = "/wan-studio";
     private static final Path WORK = StudioProcess.BUILD.resolve("war-it");
     private static StudioProcess studio;
@@ -32,7 +32,8 @@ class WarDeploymentIT {
                 "-Dwan.admin.password=" + Accounts.ADMIN_PASSWORD,
                 "-Dwan.data-dir=" + WORK.resolve("data"),
                 "-Dwan.simulator.queued-seconds=1",
-                "-Dwan.simulator.processing-seconds=3")).awaitReady();
+                "-Dwan.simulator.processing-seconds=3"));
+        studio.awaitReady(); // after the assignment: a process that never gets ready is still stopped at the end
         String base = studio.base() + CONTEXT;
         api = new Http(base).withBearer(Accounts.adminToken(base));
     }
