@@ -1,12 +1,9 @@
 package io.wanstudio.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,20 +69,9 @@ public final class Accounts {
         for (int i = 0; i + 1 < fields.length; i += 2) {
             form.put(fields[i], fields[i + 1]);
         }
-        var http = HttpClient.newHttpClient();
-        try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + TestAccountsServlet.PATH))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204) {
-                throw new IllegalStateException(action + " refused: " + response.statusCode() + " " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        var response = new Http(base).postForm(TestAccountsServlet.PATH, encode(form));
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException(action + " refused: " + response.statusCode() + " " + response.body());
         }
     }
 
@@ -98,15 +84,17 @@ public final class Accounts {
     public static final class Session {
         private final String base;
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient client;
+        private final Http http;
 
         public Session(String base) {
-            if (!base.startsWith("http://localhost:") && !base.startsWith("http://127.0.0.1:")) {
-                throw new IllegalArgumentException("Tests only talk to loopback: " + base);
-            }
             this.base = base;
-            this.client = HttpClient.newBuilder().cookieHandler(cookies)
-                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+            this.http = Http.over(base, HttpClient.newBuilder().cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build());
+        }
+
+        /** Requests of any kind (headers, HEAD, bytes) in this session, as the browser would send them. */
+        public Http http() {
+            return http;
         }
 
         /** Posts the login form; returns the page it ended on (the studio, or the login page with a message). */
@@ -122,7 +110,7 @@ public final class Accounts {
         }
 
         public HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+            return http.get(path);
         }
 
         /**
@@ -145,8 +133,16 @@ public final class Accounts {
             body.putAll(fields);
             body.put(button, "x");
             body.put("jakarta.faces.ViewState", viewState);
-            return send(HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(body))).build());
+            return http.postForm(pathOf(page), encode(body));
+        }
+
+        /** The part of a page's address after this session's base (which may include a context root). */
+        private String pathOf(URI page) {
+            String address = page.toString();
+            if (!address.startsWith(base)) {
+                throw new IllegalStateException(page + " is not under " + base);
+            }
+            return address.substring(base.length());
         }
 
         /** Makes an API token on the token page and returns its value (shown once). */
@@ -166,10 +162,6 @@ public final class Accounts {
 
         public HttpResponse<String> signOut() {
             return submit("/account/password.xhtml", "session", Map.of(), "session:signOut");
-        }
-
-        private HttpResponse<String> send(HttpRequest request) {
-            return Http.send(client, request, HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -3,10 +3,8 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -28,10 +26,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccountsIT {
-    private static final String BASE = "http://localhost:" + System.getProperty("wan.it.port", "18080");
+    private static final String BASE = Http.IT_BASE;
     private static final String NEUTRAL = "Wrong username or password.";
-    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
+    /** Follows no redirects: what a request gets first is what the test sees. */
+    private static final Http APP = new Http(BASE);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -82,10 +81,9 @@ class AccountsIT {
     }
 
     @Test
-    void pagesAndMediaWithoutSignInGoToTheLoginPage() throws Exception {
+    void pagesAndMediaWithoutSignInGoToTheLoginPage() {
         for (String path : new String[] {"/", "/index.xhtml", "/account/tokens.xhtml", "/media/tasks/1/video"}) {
-            var response = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = APP.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(
                     location -> assertThat(location).endsWith("/login.xhtml"));
@@ -99,21 +97,20 @@ class AccountsIT {
     }
 
     @Test
-    void theApiWithoutAValidTokenIsA401InJsonAndNeverTakesTheSessionCookie() throws Exception {
-        var none = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tasks")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theApiWithoutAValidTokenIsA401InJsonAndNeverTakesTheSessionCookie() {
+        var none = APP.get("/api/v1/tasks");
         assertUnauthorized(none);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("Bearer"));
 
-        var wrong = NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/tasks"))
-                .header("Authorization", "Bearer wan_" + "A".repeat(43)).build(), HttpResponse.BodyHandlers.ofString());
+        var wrong = APP.withBearer("wan_" + "A".repeat(43)).get("/api/v1/tasks");
         assertUnauthorized(wrong);
 
         // a signed-in browser session is no way into the API
         var session = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
         assertUnauthorized(session.get("/api/v1/tasks"));
-        assertThat(session.get("/%61pi/v1/tasks").statusCode()).isNotEqualTo(200);
+        // nor is the API's path spelled with an escaped letter
+        assertUnauthorized(session.get("/%61pi/v1/tasks"));
     }
 
     @Test
@@ -143,7 +140,7 @@ class AccountsIT {
         var apiB = new Http(BASE).withBearer(sessionB.createToken("b"));
 
         var created = apiA.postMultipart("/api/v1/tasks", new Http.Multipart()
-                .file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(320, 240))
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(320, 240))
                 .field("prompt", "Only mine [accounts-it]").field("durationSeconds", "2"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = Http.json(created).getJsonNumber("id").longValue();
@@ -271,6 +268,36 @@ class AccountsIT {
 
         assertThat(after.uri().getPath()).endsWith("/login.xhtml");
         assertThat(session.get("/").uri().getPath()).endsWith("/login.xhtml");
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToItsOwner() {
+        String password = "copper lantern meadow 27";
+        var apiA = new Http(BASE).withBearer(Accounts.apiToken(BASE, newUser("key-a", password), password));
+        var apiB = new Http(BASE).withBearer(Accounts.apiToken(BASE, newUser("key-b", password), password));
+        String key = UUID.randomUUID().toString();
+        String prompt = "One key, two owners " + key;
+
+        var ofA = submitWithKey(apiA, prompt, key);
+        var ofB = submitWithKey(apiB, prompt, key);
+
+        assertThat(ofA.statusCode()).as(ofA.body()).isEqualTo(201);
+        assertThat(ofB.statusCode()).as(ofB.body()).isEqualTo(201);
+        long idOfA = Http.json(ofA).getJsonNumber("id").longValue();
+        long idOfB = Http.json(ofB).getJsonNumber("id").longValue();
+        assertThat(idOfB).isNotEqualTo(idOfA);
+        assertThat(apiB.get("/api/v1/tasks/" + idOfB).statusCode()).isEqualTo(200);
+        assertThat(apiA.get("/api/v1/tasks/" + idOfB).statusCode()).isEqualTo(404);
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(2, 2));
+        // for its owner the key still means the task it made
+        assertThat(Http.json(submitWithKey(apiA, prompt, key)).getJsonNumber("id").longValue()).isEqualTo(idOfA);
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(2, 2));
+    }
+
+    private static HttpResponse<String> submitWithKey(Http api, String prompt, String key) {
+        return api.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(320, 240))
+                .field("prompt", prompt).field("durationSeconds", "2"), "Idempotency-Key", key);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

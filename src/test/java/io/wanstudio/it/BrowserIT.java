@@ -2,6 +2,7 @@ package io.wanstudio.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wanstudio.testing.TestMedia;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,8 @@ class BrowserIT {
     private static final Dimension DESKTOP = new Dimension(1280, 800);
     private static final Dimension PHONE = new Dimension(390, 844);
 
-    private final ApiClient api = new ApiClient();
+    private static final String BASE = Http.IT_BASE;
+    private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
     private ChromeDriver browser;
     private Dimension viewport;
 
@@ -60,7 +62,7 @@ class BrowserIT {
     void openBrowser() {
         browser = Browsers.chromium(DESKTOP.width, DESKTOP.height);
         showAs(DESKTOP, false); // the window's size includes its frame; the page should get exactly this
-        Accounts.signIn(browser, api.base(), Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        Accounts.signIn(browser, BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
     }
 
     /** Everything the page did (upload, Ajax, push, video) ran under its Content-Security-Policy. */
@@ -80,8 +82,8 @@ class BrowserIT {
     @Test
     void generatesAVideoThatPlaysInThePage() throws Exception {
         String marker = "[browser-it " + UUID.randomUUID().toString().substring(0, 8) + "]";
-        Path frame = TestImages.opaquePngFile(BUILD.resolve("it-files"), "frame-640x360.png", 640, 360);
-        browser.get(api.base() + "/");
+        Path frame = TestMedia.pngFile(BUILD.resolve("it-files"), "frame-640x360.png", 640, 360);
+        browser.get(BASE + "/");
 
         browser.findElement(By.id("studio:firstFrameFile")).sendKeys(frame.toAbsolutePath().toString());
         waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("firstFrameChosen")));
@@ -151,9 +153,8 @@ class BrowserIT {
 
     @Test
     void aTooSmallImageIsRefusedNextToItsFieldAndMakesNoTask() throws Exception {
-        Path tiny = TestImages.opaquePngFile(BUILD.resolve("it-files"), "tiny-100x100.png", 100, 100);
-        int submissionsBefore = api.simulatorSubmissions();
-        browser.get(api.base() + "/");
+        Path tiny = TestMedia.pngFile(BUILD.resolve("it-files"), "tiny-100x100.png", 100, 100);
+        browser.get(BASE + "/");
         int cardsBefore = browser.findElements(By.cssSelector("[data-task-id]")).size();
 
         browser.findElement(By.id("studio:firstFrameFile")).sendKeys(tiny.toAbsolutePath().toString());
@@ -165,16 +166,16 @@ class BrowserIT {
         assertThat(inFirstFrameField(message)).isTrue();
         screenshot("desktop-invalid-upload");
 
-        browser.findElement(By.id("studio:prompt")).sendKeys("This must not be sent");
+        String prompt = "This must not be sent " + UUID.randomUUID();
+        browser.findElement(By.id("studio:prompt")).sendKeys(prompt);
         browser.findElement(By.id("studio:generate")).click();
         waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("studio:generate")));
         WebElement after = browser.findElement(By.id("studio:firstFrameMessage"));
         assertThat(after.getText()).isNotBlank();
         assertThat(inFirstFrameField(after)).isTrue();
-        assertThat(browser.findElement(By.id("studio:prompt")).getAttribute("value")).isEqualTo(
-                "This must not be sent");
+        assertThat(browser.findElement(By.id("studio:prompt")).getAttribute("value")).isEqualTo(prompt);
         assertThat(browser.findElements(By.cssSelector("[data-task-id]"))).hasSize(cardsBefore);
-        assertThat(api.simulatorSubmissions()).isEqualTo(submissionsBefore);
+        assertThat(SIMULATOR.submissions(prompt).received()).isZero();
     }
 
     @Test
@@ -182,7 +183,7 @@ class BrowserIT {
         Path fake = BUILD.resolve("it-files").resolve("not-an-image.png");
         Files.createDirectories(fake.getParent());
         Files.writeString(fake, "this is text, not a picture");
-        browser.get(api.base() + "/");
+        browser.get(BASE + "/");
 
         browser.findElement(By.id("studio:firstFrameFile")).sendKeys(fake.toAbsolutePath().toString());
 

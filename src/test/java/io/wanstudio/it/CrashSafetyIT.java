@@ -3,6 +3,8 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.generation.ProviderMessages;
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -30,8 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CrashSafetyIT {
     /** The "real" provider key the app is given; it must never show up anywhere the app writes or answers. */
     private static final String API_KEY = "crash-test-key";
-    private static final int SIMULATOR_PORT = StudioProcess.portNextToTheItPort(11);
-    private static final int APP_PORT = StudioProcess.portNextToTheItPort(12);
+    /** A key the provider (the simulator, told to accept only {@link #API_KEY}) refuses with 401. */
+    private static final String WRONG_KEY = "crash-test-wrong-key";
+    private static final int SIMULATOR_PORT = StudioProcess.portNextToIt(11);
+    private static final int APP_PORT = StudioProcess.portNextToIt(12);
     private static final Path WORK = StudioProcess.BUILD.resolve("crash-it");
 
     private static StudioProcess simulator;
@@ -50,10 +54,11 @@ class CrashSafetyIT {
                 "-Dwan.data-dir=" + WORK.resolve("simulator-data"),
                 "-Dwan.public-base-url=http://127.0.0.1:" + SIMULATOR_PORT,
                 "-Dwan.simulator.control=true",
+                "-Dwan.simulator.accepted-keys=" + API_KEY,
                 "-Dwan.simulator.fetch-allow=http://127.0.0.1:" + APP_PORT,
                 "-Dwan.simulator.queued-seconds=1",
                 "-Dwan.simulator.processing-seconds=12"));
-        startApp();
+        startApp(API_KEY);
         APP = APP.withBearer(Accounts.adminToken(APP.base()));
         simulator.awaitReady();
     }
@@ -77,7 +82,7 @@ class CrashSafetyIT {
 
         app.kill();
         CONTROL.faults("{\"latencyMs\":0}"); // (a reset would also clear the counters)
-        startApp();
+        startApp(API_KEY);
 
         JsonObject task = await().atMost(Duration.ofSeconds(90)).until(() -> findTask(prompt),
                 t -> t.isPresent() && "NEEDS_REVIEW".equals(t.get().getString("state"))).orElseThrow();
@@ -100,17 +105,52 @@ class CrashSafetyIT {
                 .until(() -> state(id).equals("PROCESSING"));
 
         app.kill();
-        startApp();
+        startApp(API_KEY);
 
         await().atMost(Duration.ofSeconds(120)).until(() -> state(id).equals("COMPLETED"));
         assertThat(CONTROL.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+        JsonObject task = Http.json(APP.get("/api/v1/tasks/" + id));
         var video = APP.getBytes("/api/v1/tasks/" + id + "/video");
         assertThat(video.statusCode()).isEqualTo(200);
-        assertThat(video.body().length).isGreaterThan(1000);
+        assertThat(video.body()).hasSize((int) task.getJsonNumber("videoBytes").longValue());
+        assertThat(sha256(video.body())).isEqualTo(task.getString("videoSha256"));
+    }
+
+    /** Near the end: the app restarts with a key the provider refuses. */
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    void aKeyTheProviderRefusesFailsTheTaskAsNotConfiguredAndNothingElse() {
+        app.kill();
+        startApp(WRONG_KEY);
+        String prompt = "wrong key " + UUID.randomUUID();
+
+        var created = submit(prompt);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject task = Http.json(created);
+        assertThat(task.getString("state")).isEqualTo("FAILED");
+        assertThat(task.getString("failureReason")).isEqualTo(ProviderMessages.NOT_CONFIGURED);
+        assertThat(CONTROL.submissions(prompt).accepted()).isZero();
+        assertThat(app.console()).contains("check NOVITA_API_KEY");
+    }
+
+    /** Then the provider goes away: a submit that cannot connect is tried again, then failed, nothing charged. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aProviderThatCannotBeReachedFailsTheTaskAfterRetries() {
+        simulator.close();
+        String prompt = "provider gone " + UUID.randomUUID();
+
+        var created = submit(prompt);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject task = Http.json(created);
+        assertThat(task.getString("state")).isEqualTo("FAILED");
+        assertThat(task.getString("failureReason")).isEqualTo(ProviderMessages.UNREACHABLE);
     }
 
     /**
-     * Last, after the crashes: the key given to the app is in no answer (provider status, pages, errors), no
+     * Last, after the crashes: the keys given to the app are in no answer (provider status, pages, errors), no
      * line of its console (all starts) and no file of its database; nor in the simulator's log, which received it.
      */
     @Test
@@ -118,20 +158,19 @@ class CrashSafetyIT {
     void theApiKeyAppearsInNoPageAnswerLogOrDatabase() throws Exception {
         var provider = APP.get("/api/v1/provider");
         assertThat(provider.statusCode()).isEqualTo(200);
-        assertThat(provider.body()).contains("Novita").doesNotContain(API_KEY);
+        assertThat(provider.body()).contains("Novita").doesNotContain(API_KEY, WRONG_KEY);
         var session = Accounts.signIn(APP.base(), Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
         for (String page : new String[] {"/", "/account/tokens.xhtml", "/admin/users.xhtml"}) {
             var answer = session.get(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
-            assertThat(answer.body()).as(page).doesNotContain(API_KEY);
+            assertThat(answer.body()).as(page).doesNotContain(API_KEY, WRONG_KEY);
         }
-        assertThat(APP.get("/login.xhtml").body()).doesNotContain(API_KEY);
-        assertThat(APP.get("/api/v1/tasks/987654321").body()).doesNotContain(API_KEY);
+        assertThat(APP.get("/login.xhtml").body()).doesNotContain(API_KEY, WRONG_KEY);
+        assertThat(APP.get("/api/v1/tasks/987654321").body()).doesNotContain(API_KEY, WRONG_KEY);
         var refused = APP.postJson("/api/v1/tasks", "{\"firstFrameUrl\": \"file:///etc/passwd\"}");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).doesNotContain(API_KEY);
+        assertThat(refused.body()).doesNotContain(API_KEY, WRONG_KEY);
 
-        byte[] key = API_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<Path> logs;
         try (var files = Files.list(WORK)) {
             logs = files.filter(f -> f.getFileName().toString().endsWith(".log")).toList();
@@ -143,8 +182,15 @@ class CrashSafetyIT {
         }
         assertThat(database).as("the app's H2 files").isNotEmpty();
         for (Path file : concat(logs, database)) {
-            assertThat(indexOf(Files.readAllBytes(file), key)).as("the key in " + file).isEqualTo(-1);
+            for (String apiKey : List.of(API_KEY, WRONG_KEY)) {
+                byte[] key = apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(indexOf(Files.readAllBytes(file), key)).as(apiKey + " in " + file).isEqualTo(-1);
+            }
         }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static List<Path> concat(List<Path> a, List<Path> b) {
@@ -188,10 +234,10 @@ class CrashSafetyIT {
                 .filter(t -> prompt.equals(t.getString("prompt", null))).findFirst();
     }
 
-    private static void startApp() {
+    private static void startApp(String apiKey) {
         appStarts++;
         app = StudioProcess.uberJar(WORK, "app-" + appStarts, APP_PORT, List.of(
-                "-Dnovita.api-key=" + API_KEY,
+                "-Dnovita.api-key=" + apiKey,
                 "-Dwan.admin.user=" + Accounts.ADMIN,
                 "-Dwan.admin.password=" + Accounts.ADMIN_PASSWORD,
                 "-Dnovita.base-url=http://127.0.0.1:" + SIMULATOR_PORT + "/simulator",
@@ -202,6 +248,6 @@ class CrashSafetyIT {
                 "-Dwan.poller.tick-ms=300",
                 "-Dwan.poller.min-interval-ms=500",
                 "-Dwan.poller.max-interval-ms=2000"));
-        app.awaitReady();
+        app.awaitReady(); // after the assignment: a process that never gets ready is still stopped at the end
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -32,9 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class GenerationApiIT {
-    private static final String PORT = System.getProperty("wan.it.port", "18080");
     private static final Path MEDIA = Path.of(System.getProperty("wan.build.dir", "target"), "it-data", "media");
-    private static final Http APP = new Http("http://localhost:" + PORT);
+    private static final Http APP = new Http(Http.IT_BASE);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
     /** The app's JSON API, with the admin's token. */
     private static Http API;
@@ -89,7 +90,7 @@ class GenerationApiIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject task = Http.json(created);
         assertThat(task.getString("state")).isEqualTo("QUEUED");
-        assertThat(task.getJsonNumber("costEstimate").doubleValue()).isGreaterThan(0);
+        assertThat(task.getJsonNumber("costEstimate").doubleValue()).isEqualTo(0.15); // 3 s at 0.05 USD
 
         JsonObject done = awaitFinal(task.getJsonNumber("id").longValue());
         assertThat(done.getString("state")).as(done.toString()).isEqualTo("COMPLETED");
@@ -197,14 +198,38 @@ class GenerationApiIT {
     }
 
     @Test
-    void anOutageOpensTheBreakerAndTasksCompleteAfterRecovery() {
+    void anOutageOpensTheBreakerWhichClosesAgainAfterItAndTasksComplete() {
         long id = submitSmall("outage " + UUID.randomUUID());
+        long rejectionsBefore = providerHealth().getJsonNumber("breakerRejections").longValue();
         SIMULATOR.faults("{\"scope\":\"poll\",\"outageSeconds\":8}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonObject provider = Http.json(API.get("/api/v1/provider"));
-            return provider.getJsonObject("health").getJsonNumber("breakerRejections").longValue() > 0;
-        });
+
+        JsonObject open = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(GenerationApiIT::providerHealth, health -> health.getBoolean("breakerOpen"));
+        assertThat(open.getJsonNumber("breakerRejections").longValue()).isGreaterThan(rejectionsBefore);
+
+        // after the outage a trial poll (half-open) gets through and succeeds: the breaker closes
+        JsonObject closed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(GenerationApiIT::providerHealth, health -> !health.getBoolean("breakerOpen")
+                        && instant(health, "lastSuccess").isAfter(instant(health, "lastBreakerOpen")));
         assertThat(awaitFinal(id).getString("state")).isEqualTo("COMPLETED");
+        // closed, every poll goes through: a new task goes from submit to video without one more rejection
+        long rejectionsWhenClosed = providerHealth().getJsonNumber("breakerRejections").longValue();
+        assertThat(awaitFinal(submitSmall("after the outage " + UUID.randomUUID())).getString("state"))
+                .isEqualTo("COMPLETED");
+        JsonObject after = providerHealth();
+        assertThat(after.getBoolean("breakerOpen")).isFalse();
+        assertThat(after.getJsonNumber("breakerRejections").longValue()).isEqualTo(rejectionsWhenClosed);
+        assertThat(instant(after, "lastSuccess")).isAfter(instant(closed, "lastBreakerOpen"));
+    }
+
+    private static JsonObject providerHealth() {
+        return Http.json(API.get("/api/v1/provider")).getJsonObject("health");
+    }
+
+    private static Instant instant(JsonObject health, String name) {
+        // JSON-B leaves out what is null (never happened)
+        return health.containsKey(name) && !health.isNull(name) ? Instant.parse(health.getString(name))
+                : Instant.EPOCH;
     }
 
     @Test

@@ -9,32 +9,47 @@ import io.wanstudio.generation.GenerationService;
 import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.generation.InvalidRequestException;
 import io.wanstudio.generation.MediaSource;
+import io.wanstudio.generation.ProviderMessages;
 import io.wanstudio.generation.TaskState;
 import io.wanstudio.media.MediaInspector;
 import io.wanstudio.media.ResultStore;
 import io.wanstudio.media.UploadRejectedException;
 import io.wanstudio.media.UploadStore;
+import io.wanstudio.platform.ProviderMode;
 import io.wanstudio.provider.MediaRole;
 import io.wanstudio.provider.NovitaInputRules;
+import io.wanstudio.testing.TestMedia;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Inside the container: the service submits to the simulator over HTTP and the poller completes the task. */
+/**
+ * Inside the container: the service submits to the simulator over HTTP and the poller completes the task; how the
+ * poller moves a task when the provider forgets it, rate-limits or keeps a video from it (the real poller, store
+ * and simulator: a test only holds a task back from the poller while it changes what the poller will find).
+ */
 @ExtendWith(ArquillianExtension.class)
 class GenerationServiceIT {
     private static final String OWNER = "service-it";
+    /** Defaults of wan.poller.not-found-grace-seconds and wan.poller.task-lifetime-hours (not set for the ITs). */
+    private static final Duration NOT_FOUND_GRACE = Duration.ofSeconds(600);
+    private static final Duration TASK_LIFETIME = Duration.ofHours(24);
+    private static final String HOLDER = "generation-service-it";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.appWithTestLibraries(GenerationServiceIT.class, TestMedia.class);
+        return Deployments.appWithTestLibraries(GenerationServiceIT.class, TestMedia.class, TaskRows.class,
+                Http.class, SimulatorControl.class);
     }
 
     @Inject
@@ -51,6 +66,21 @@ class GenerationServiceIT {
 
     @Inject
     io.wanstudio.media.UrlSigner signer;
+
+    @Inject
+    ProviderMode mode;
+
+    @Inject
+    TaskRows rows;
+
+    private SimulatorControl simulator() {
+        return new SimulatorControl(new Http(mode.publicBaseUrl()));
+    }
+
+    @AfterEach
+    void resetSimulator() {
+        simulator().reset();
+    }
 
     @Test
     void aTaskSubmittedThroughTheServiceCompletesWithItsVideoAndPosterStored() throws Exception {
@@ -86,22 +116,18 @@ class GenerationServiceIT {
                 new ByteArrayInputStream(TestMedia.png(320, 240)));
         String link = uploads.providerLink(upload).toString();
         assertThat(link).doesNotContain("link.png").contains(upload.getToken());
-        var http = java.net.http.HttpClient.newHttpClient();
-        java.util.function.Function<String, Integer> status = url -> {
-            try {
-                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        String base = mode.publicBaseUrl();
+        assertThat(link).startsWith(base);
+        var http = new Http(base);
+        java.util.function.Function<String, Integer> status = url -> http.get(url.substring(base.length()))
+                .statusCode();
         assertThat(status.apply(link)).isEqualTo(200);
         assertThat(status.apply(link.replaceAll("signature=[0-9a-f]+", "signature=" + "0".repeat(64)))).isEqualTo(404);
         assertThat(status.apply(link.replaceAll("expires=\\d+", "expires=99999999999"))).isEqualTo(404);
         assertThat(status.apply(link.substring(0, link.indexOf('?')))).isEqualTo(404);
         String expired = link.replaceAll("expires=\\d+&signature=[0-9a-f]+",
                 signer.sign(link.substring(link.indexOf("/media/"), link.indexOf('?')),
-                        java.time.Instant.now().minusSeconds(5)));
+                        Instant.now().minusSeconds(5)));
         assertThat(status.apply(expired)).isEqualTo(404);
     }
 
@@ -158,5 +184,138 @@ class GenerationServiceIT {
         assertThatThrownBy(() -> generation.submit(OWNER, request)).isInstanceOfSatisfying(
                 InvalidRequestException.class,
                 e -> assertThat(e.fieldErrors()).containsKey(GenerationRequest.FIRST_FRAME));
+    }
+
+    @Test
+    void anotherUsersUploadIsRefusedAtTheFieldAndNothingIsSent() throws Exception {
+        var upload = uploads.store("upload-owner-a", NovitaInputRules.of(MediaRole.FIRST_FRAME), "mine.png",
+                new ByteArrayInputStream(TestMedia.png(400, 300)));
+        String prompt = "not my upload " + UUID.randomUUID();
+        var request = new GenerationRequest(MediaSource.ofUpload(upload.getToken()), null, null, null, prompt, null,
+                2, "720P", null, null, null, null);
+
+        assertThatThrownBy(() -> generation.submit("upload-user-b", request)).isInstanceOfSatisfying(
+                InvalidRequestException.class, e -> assertThat(e.fieldErrors()).containsExactly(Map.entry(
+                        GenerationRequest.FIRST_FRAME, "The uploaded file is no longer available; please upload it "
+                                + "again.")));
+        assertThat(simulator().submissions(prompt).received()).isZero();
+        assertThat(generation.list("upload-user-b", 0, 10)).isEmpty();
+    }
+
+    // ---- how the poller moves a task (generation.polling.TaskAdvancer) ----
+
+    @Test
+    void aTaskTheProviderDoesNotKnowIsAskedAgainDuringTheGracePeriodThenFailedAsLost() {
+        long id = submittedAndHeld("forgotten by the provider");
+        rows.setProviderTaskId(id, "no-such-task-" + UUID.randomUUID());
+        rows.setAcceptedAt(id, Instant.now().minus(NOT_FOUND_GRACE).plusSeconds(120));
+        TaskState before = tasks.find(id).orElseThrow().getState();
+        releaseDue(id);
+
+        // within the grace period a TASK_NOT_FOUND is a passing answer: asked again, the task still open
+        GenerationTask waiting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasks.find(id).orElseThrow(), t -> t.getPollFailures() >= 2);
+        assertThat(waiting.getState()).isEqualTo(before);
+
+        hold(id);
+        rows.setAcceptedAt(id, Instant.now().minus(NOT_FOUND_GRACE).minusSeconds(60));
+        releaseDue(id);
+
+        GenerationTask lost = awaitFinal(id);
+        assertThat(lost.getState()).isEqualTo(TaskState.FAILED);
+        assertThat(lost.getFailureReason()).isEqualTo(ProviderMessages.LOST);
+    }
+
+    @Test
+    void aTaskOlderThanItsLifetimeIsFailedAsLostAlthoughTheProviderStillWorksOnIt() {
+        long id = submittedAndHeld("older than a day");
+        rows.setAcceptedAt(id, Instant.now().minus(TASK_LIFETIME).minusSeconds(60));
+        releaseDue(id);
+
+        GenerationTask lost = awaitFinal(id);
+        assertThat(lost.getState()).isEqualTo(TaskState.FAILED);
+        assertThat(lost.getFailureReason()).isEqualTo(ProviderMessages.LOST);
+    }
+
+    @Test
+    void aPollAnswered429IsAskedAgainNoSoonerThanRetryAfter() {
+        long id = submittedAndHeld("rate-limited poll");
+        GenerationTask before = tasks.find(id).orElseThrow();
+        simulator().faults("{\"scope\":\"poll\",\"rateLimitBurst\":100,\"retryAfterSeconds\":30}");
+        releaseDue(id);
+
+        GenerationTask limited = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasks.find(id).orElseThrow(), t -> t.getPollFailures() > before.getPollFailures());
+        assertThat(limited.getState()).isEqualTo(before.getState());
+        // updatedAt is when the 429 came in; the poller takes no task before its nextPollAt
+        assertThat(limited.getNextPollAt()).isAfterOrEqualTo(limited.getUpdatedAt().plusSeconds(30));
+    }
+
+    @Test
+    void aDownloadThatKeepsFailingEndsFailedAfterFiveAttempts() {
+        long id = submittedAndHeld("download keeps failing");
+        // a link on the provider's own address answering an error that is not "expired" (405): a passing failure
+        String link = mode.providerBaseUrl() + "/v3/async/wan2.7-i2v";
+        tasks.update(id, t -> t.succeeded(link, null, Instant.now()));
+        tasks.release(id, HOLDER);
+
+        GenerationTask failed = awaitFinal(id);
+        assertThat(failed.getState()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.getFailureReason()).startsWith("The finished video could not be downloaded after 5 attempts")
+                .contains("HTTP 405");
+        assertThat(failed.getPollFailures()).as("failures before the last attempt").isEqualTo(4);
+    }
+
+    @Test
+    void anExpiredResultLinkFailsAtTheFirstRefusal() throws Exception {
+        simulator().faults("{\"videoUrlTtlSeconds\":0}");
+        long id = submit("expired result link").getId();
+
+        GenerationTask failed = awaitFinal(id);
+        assertThat(failed.getState()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.getFailureReason()).isEqualTo(ProviderMessages.LINK_EXPIRED + " (HTTP 403)");
+        assertThat(failed.getPollFailures()).as("not tried again").isZero();
+    }
+
+    private GenerationTask submit(String what) throws Exception {
+        var upload = uploads.store(OWNER, NovitaInputRules.of(MediaRole.FIRST_FRAME), "frame.png",
+                new ByteArrayInputStream(TestMedia.png(320, 240)));
+        GenerationTask task = generation.submit(OWNER, new GenerationRequest(MediaSource.ofUpload(upload.getToken()),
+                null, null, null, what + " " + UUID.randomUUID(), null, 2, "720P", null, null, null, null));
+        assertThat(task.getState()).isEqualTo(TaskState.QUEUED);
+        return task;
+    }
+
+    /**
+     * A task the provider keeps working on (no video comes to end it early), held back from the app's poller until
+     * {@link #releaseDue}.
+     */
+    private long submittedAndHeld(String what) {
+        simulator().faults("{\"processingSeconds\":600}");
+        long id;
+        try {
+            id = submit(what).getId();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        hold(id);
+        return id;
+    }
+
+    /** Takes the task from the app's poller, which may hold it for a moment. */
+    private void hold(long id) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.claim(id, HOLDER, Instant.now(),
+                Instant.now().plusSeconds(600)));
+    }
+
+    /** Gives the task back to the poller, due at once. */
+    private void releaseDue(long id) {
+        rows.dueNow(id);
+        tasks.release(id, HOLDER);
+    }
+
+    private GenerationTask awaitFinal(long id) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasks.find(id).orElseThrow(), t -> t.getState().isFinal());
     }
 }

@@ -16,28 +16,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A small HTTP client for tests: JSON in and out, multipart forms, always to loopback. */
+/**
+ * The tests' one HTTP client (the JDK's): JSON in and out, multipart forms, bytes, HEAD, a bearer token or a
+ * signed-in session's cookies ({@link Accounts.Session#http()}); always to loopback.
+ */
 public final class Http {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The app that the Arquillian ITs deploy, on the port the build chose ({@code wan.it.port}). */
+    public static final String IT_BASE = "http://localhost:" + System.getProperty("wan.it.port", "18080");
+
+    private final HttpClient client;
     private final String base;
     /** Sent with every request, e.g. an API token. */
     private final String[] defaultHeaders;
 
     public Http(String base) {
-        this(base, new String[0]);
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), new String[0]);
     }
 
-    private Http(String base, String[] defaultHeaders) {
+    private Http(String base, HttpClient client, String[] defaultHeaders) {
         if (!base.startsWith("http://localhost:") && !base.startsWith("http://127.0.0.1:")) {
             throw new IllegalArgumentException("Tests only talk to loopback: " + base);
         }
         this.base = base;
+        this.client = client;
         this.defaultHeaders = defaultHeaders;
+    }
+
+    /** Requests through the given JDK client, e.g. one that keeps a browser-like session's cookies. */
+    static Http over(String base, HttpClient client) {
+        return new Http(base, client, new String[0]);
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
     public Http withBearer(String token) {
-        return new Http(base, new String[] {"Authorization", "Bearer " + token});
+        return new Http(base, client, new String[] {"Authorization", "Bearer " + token});
     }
 
     public String base() {
@@ -52,6 +64,12 @@ public final class Http {
         return send(client, request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The status and headers that a GET would get, without a body. */
+    public HttpResponse<Void> head(String path, String... headers) {
+        return send(client, request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
     public HttpResponse<String> postJson(String path, JsonStructure body, String... headers) {
         return postJson(path, body.toString(), headers);
     }
@@ -59,6 +77,12 @@ public final class Http {
     public HttpResponse<String> postJson(String path, String body, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** An HTML form's POST ({@code application/x-www-form-urlencoded}, already encoded). */
+    public HttpResponse<String> postForm(String path, String encodedForm, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build());
     }
 
     public HttpResponse<String> postMultipart(String path, Multipart form, String... headers) {

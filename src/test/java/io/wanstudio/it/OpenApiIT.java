@@ -3,6 +3,7 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wanstudio.provider.NovitaInputRules;
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

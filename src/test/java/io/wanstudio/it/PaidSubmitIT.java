@@ -3,6 +3,7 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PaidSubmitIT {
-    private static final String BASE = "http://localhost:" + System.getProperty("wan.it.port", "18080");
+    private static final String BASE = Http.IT_BASE;
     private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
     private static Http api;
 

@@ -21,6 +21,14 @@ public final class StudioProcess implements AutoCloseable {
     static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
     private static final int IT_PORT = Integer.getInteger("wan.it.port", 18080);
 
+    /**
+     * A port for a process of a test, next to the build's {@code wan.it.port} (18080 + 11 = 18091, ...): builds run
+     * side by side with their own {@code wan.it.port} never fight over one.
+     */
+    static int portNextToIt(int offset) {
+        return IT_PORT + offset;
+    }
+
     private final Process process;
     private final Path log;
     private final int port;
@@ -61,11 +69,6 @@ public final class StudioProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A port of its own for a process of a test, next to the build's IT port (builds side by side don't clash). */
-    static int portNextToTheItPort(int offset) {
-        return IT_PORT + offset;
     }
 
     private static String jar(String fileName) {

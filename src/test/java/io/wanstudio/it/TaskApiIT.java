@@ -3,140 +3,225 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
-import java.net.http.HttpRequest;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The task API as a client sees it: submit with a file, follow the task, stream the video, and the errors. */
+/**
+ * The task API as a client sees it: submit with a file, follow the task, stream the video (through the API and the
+ * signed-in page's media links), idempotency keys, and the errors.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TaskApiIT {
-    private final ApiClient api = new ApiClient();
+    private static final Http APP = new Http(Http.IT_BASE);
+    private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
+    /** The JSON API with the admin's token. */
+    private static Http api;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.app();
     }
 
+    @BeforeAll
+    static void signIn() {
+        api = APP.withBearer(Accounts.adminToken(APP.base()));
+    }
+
     @Test
-    void multipartSubmitCompletesAndTheVideoStreamsByRange() throws Exception {
-        var form = new ApiClient.Multipart()
-                .file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(640, 360))
-                .text("prompt", "The lanterns sway [api-it]").text("durationSeconds", "3").text("resolution", "720P");
-        var created = api.sendForText(HttpRequest.newBuilder(api.uri("/api/v1/tasks"))
-                .header("Content-Type", form.contentType()).POST(form.publisher()).build());
+    void multipartSubmitCompletesAndTheVideoStreamsByRange() {
+        String prompt = "The lanterns sway " + UUID.randomUUID();
+        var created = api.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(640, 360))
+                .field("prompt", prompt).field("durationSeconds", "3").field("resolution", "720P"));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonObject task = ApiClient.json(created.body());
-        assertThat(task.getString("state")).isIn("QUEUED", "PROCESSING");
-        assertThat(task.getJsonNumber("costEstimate").doubleValue()).isEqualTo(0.15);
+        JsonObject task = Http.json(created);
+        assertThat(task.getString("state")).isEqualTo("QUEUED");
+        assertThat(task.getJsonNumber("costEstimate").doubleValue()).isEqualTo(0.15); // 3 s at 0.05 USD
+        long id = task.getJsonNumber("id").longValue();
         String self = created.headers().firstValue("Location").orElseThrow();
-        assertThat(self).endsWith("/api/v1/tasks/" + task.getJsonNumber("id").longValue());
+        assertThat(self).endsWith("/api/v1/tasks/" + id);
 
-        var finished = new AtomicReference<JsonObject>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            finished.set(ApiClient.json(api.get(path(self)).body()));
-            return finished.get().getString("state").equals("COMPLETED");
-        });
-        String video = finished.get().getJsonObject("links").getString("video");
-        long bytes = finished.get().getJsonNumber("videoBytes").longValue();
+        JsonObject finished = Http.json(await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get(path(self)), r -> Http.json(r).getString("state").equals("COMPLETED")));
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+        String video = path(finished.getJsonObject("links").getString("video"));
+        long bytes = finished.getJsonNumber("videoBytes").longValue();
 
-        var part = api.send(HttpRequest.newBuilder(api.uri(path(video))).header("Range", "bytes=0-99").build());
-        assertThat(part.statusCode()).isEqualTo(206);
-        assertThat(part.body()).hasSize(100);
-        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + bytes);
-        assertThat(part.headers().firstValue("Content-Type")).hasValue("video/mp4");
-
-        var whole = api.send(HttpRequest.newBuilder(api.uri(path(video))).build());
+        var whole = api.getBytes(video);
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.body()).hasSize((int) bytes);
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
 
-        var beyond = api.send(HttpRequest.newBuilder(api.uri(path(video)))
-                .header("Range", "bytes=" + bytes + "-").build());
+        var part = api.getBytes(video, "Range", "bytes=0-99");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 0, 100));
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 0-99/" + bytes);
+        assertThat(part.headers().firstValue("Content-Type")).hasValue("video/mp4");
+
+        var beyond = api.getBytes(video, "Range", "bytes=" + bytes + "-");
         assertThat(beyond.statusCode()).isEqualTo(416);
         assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + bytes);
 
-        var head = api.send(HttpRequest.newBuilder(api.uri(path(video)))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        var head = api.head(video);
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Length")).hasValue(Long.toString(bytes));
 
-        var poster = api.send(HttpRequest.newBuilder(api.uri(path(self) + "/poster")).build());
+        // a resumed download gets the rest only while the file is the one it started
+        var resumed = api.getBytes(video, "Range", "bytes=100-", "If-Range", etag);
+        assertThat(resumed.statusCode()).isEqualTo(206);
+        assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 100, (int) bytes));
+        var stale = api.getBytes(video, "Range", "bytes=100-", "If-Range", "\"an-older-version\"");
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(whole.body());
+
+        var poster = api.getBytes(path(self) + "/poster");
         assertThat(poster.statusCode()).isEqualTo(200);
         assertThat(poster.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+
+        theStudioPageServesTheSameVideoByRange(id, whole.body(), etag);
+    }
+
+    /** What the page's video element uses: the media servlet, for the signed-in owner. */
+    private static void theStudioPageServesTheSameVideoByRange(long id, byte[] video, String etag) {
+        Http page = Accounts.signIn(APP.base(), Accounts.ADMIN, Accounts.ADMIN_PASSWORD).http();
+        String media = "/media/tasks/" + id + "/video";
+        int size = video.length;
+
+        var head = page.head(media);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(size));
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("video/mp4"));
+        assertThat(head.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(head.headers().firstValue("ETag")).hasValue(etag);
+
+        var whole = page.getBytes(media);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(video);
+
+        var beyond = page.getBytes(media, "Range", "bytes=" + size + "-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + size);
+        assertThat(beyond.body()).isEmpty();
+
+        var resumed = page.getBytes(media, "Range", "bytes=-50", "If-Range", etag);
+        assertThat(resumed.statusCode()).isEqualTo(206);
+        assertThat(resumed.headers().firstValue("Content-Range"))
+                .hasValue("bytes " + (size - 50) + "-" + (size - 1) + "/" + size);
+        assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(video, size - 50, size));
+
+        var stale = page.getBytes(media, "Range", "bytes=-50", "If-Range", "\"an-older-version\"");
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(video);
     }
 
     @Test
-    void theSameIdempotencyKeyNeverMakesASecondTask() throws Exception {
+    void theSameIdempotencyKeyNeverMakesASecondTask() {
         String key = UUID.randomUUID().toString();
-        int before = api.simulatorSubmissions();
-        var form = new ApiClient.Multipart()
-                .file("firstFrame", "frame.png", "image/png", TestImages.opaquePng(480, 480))
-                .text("prompt", "Twice [api-it]").text("durationSeconds", "2");
-        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/tasks")).header("Content-Type",
-                form.contentType()).header("Idempotency-Key", key).POST(form.publisher()).build();
-
-        var first = api.sendForText(request);
-        var second = api.sendForText(request);
+        String prompt = "Twice " + key;
+        var first = submitWithKey(prompt, key);
+        var second = submitWithKey(prompt, key);
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
-        assertThat(ApiClient.json(second.body()).getJsonNumber("id"))
-                .isEqualTo(ApiClient.json(first.body()).getJsonNumber("id"));
-        assertThat(api.simulatorSubmissions()).isEqualTo(before + 1);
+        assertThat(Http.json(second).getJsonNumber("id")).isEqualTo(Http.json(first).getJsonNumber("id"));
+        assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
     }
 
     @Test
-    void anUnknownTaskIsAJson404() throws Exception {
+    void twoSubmitsWithOneKeyAtTheSameTimeMakeOneTaskAndOnePost() throws Exception {
+        // a few rounds: each one is a fresh race between two requests released together
+        for (int round = 0; round < 3; round++) {
+            String key = UUID.randomUUID().toString();
+            String prompt = "At the same time " + key;
+            var start = new CyclicBarrier(2);
+            List<CompletableFuture<HttpResponse<String>>> both = List.of(
+                    CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> submitWithKey(prompt, key))),
+                    CompletableFuture.supplyAsync(() -> afterBarrier(start, () -> submitWithKey(prompt, key))));
+
+            var first = both.get(0).get();
+            var second = both.get(1).get();
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+            assertThat(Http.json(second).getJsonNumber("id")).isEqualTo(Http.json(first).getJsonNumber("id"));
+            assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+            long tasksWithThePrompt = Http.json(api.get("/api/v1/tasks?max=200")).getJsonArray("tasks")
+                    .getValuesAs(JsonObject.class).stream().filter(t -> prompt.equals(t.getString("prompt"))).count();
+            assertThat(tasksWithThePrompt).isEqualTo(1);
+        }
+    }
+
+    private static <T> T afterBarrier(CyclicBarrier barrier, java.util.function.Supplier<T> action) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return action.get();
+    }
+
+    private static HttpResponse<String> submitWithKey(String prompt, String key) {
+        return api.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(480, 480))
+                .field("prompt", prompt).field("durationSeconds", "2"), "Idempotency-Key", key);
+    }
+
+    @Test
+    void anUnknownTaskIsAJson404() {
         var response = api.get("/api/v1/tasks/987654321");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
-        assertThat(ApiClient.json(response.body()).getString("error")).isEqualTo("not_found");
+        assertThat(Http.json(response).getString("error")).isEqualTo("not_found");
         assertThat(api.get("/api/v1/tasks/987654321/video").statusCode()).isEqualTo(404);
     }
 
     @Test
-    void malformedJsonIsA400WithoutAStackTrace() throws Exception {
-        var response = api.sendForText(HttpRequest.newBuilder(api.uri("/api/v1/tasks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"prompt\": \"unclosed")).build());
+    void malformedJsonIsA400WithoutAStackTrace() {
+        var response = api.postJson("/api/v1/tasks", "{\"prompt\": \"unclosed");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        JsonObject error = ApiClient.json(response.body());
+        JsonObject error = Http.json(response);
         assertThat(error.getString("error")).isEqualTo("malformed_json");
         assertThat(error.getString("message")).contains("not valid JSON");
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "io.wanstudio");
     }
 
     @Test
-    void anInvalidRequestNamesTheFieldsAtFault() throws Exception {
-        var response = api.sendForText(HttpRequest.newBuilder(api.uri("/api/v1/tasks"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"prompt\": \"no image\", \"durationSeconds\": 40}")).build());
+    void anInvalidRequestNamesTheFieldsAtFault() {
+        var response = api.postJson("/api/v1/tasks", "{\"prompt\": \"no image\", \"durationSeconds\": 40}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonObject error = ApiClient.json(response.body());
+        JsonObject error = Http.json(response);
         assertThat(error.getString("error")).isEqualTo("invalid_request");
         assertThat(error.getJsonObject("fields").keySet()).contains("firstFrame");
     }
 
     @Test
-    void theProviderIsDescribedWithoutItsKey() throws Exception {
+    void theProviderIsDescribedWithoutItsKey() {
         var response = api.get("/api/v1/provider");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonObject provider = ApiClient.json(response.body());
+        JsonObject provider = Http.json(response);
         assertThat(provider.getBoolean("simulated")).isTrue();
         assertThat(provider.getString("description")).contains("simulator");
         assertThat(provider.getJsonObject("health").getBoolean("breakerOpen")).isFalse();
@@ -145,6 +230,6 @@ class TaskApiIT {
 
     /** The path of an absolute link the API gave, so that the test follows it on its own port. */
     private static String path(String link) {
-        return java.net.URI.create(link).getRawPath();
+        return URI.create(link).getRawPath();
     }
 }

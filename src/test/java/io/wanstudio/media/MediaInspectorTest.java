@@ -1,13 +1,14 @@
 package io.wanstudio.media;
 
-import static io.wanstudio.media.TestMedia.ffmpeg;
-import static io.wanstudio.media.TestMedia.opaqueImage;
-import static io.wanstudio.media.TestMedia.writeImage;
+import static io.wanstudio.testing.TestMedia.ffmpeg;
+import static io.wanstudio.testing.TestMedia.opaqueImage;
+import static io.wanstudio.testing.TestMedia.writeImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import io.wanstudio.testing.TestMedia;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.nio.ByteBuffer;
@@ -153,10 +154,19 @@ class MediaInspectorTest {
                 "-c:v", "libwebp");
         // what an app server thread whose context class loader cannot see the WAR's jars ends up with
         IIORegistry registry = IIORegistry.getDefaultInstance();
-        registry.deregisterServiceProvider(registry.getServiceProviderByClass(WebPImageReaderSpi.class));
-        assertThat(ImageIO.getImageReadersByFormatName("webp").hasNext()).isFalse();
+        WebPImageReaderSpi webp = registry.getServiceProviderByClass(WebPImageReaderSpi.class);
+        registry.deregisterServiceProvider(webp);
+        try {
+            assertThat(ImageIO.getImageReadersByFormatName("webp").hasNext()).isFalse();
 
-        assertThat(MediaInspector.inspect(file).format()).isEqualTo("webp");
+            assertThat(MediaInspector.inspect(file).format()).isEqualTo("webp");
+        } finally {
+            // the registry is JVM-wide: the tests that run after this one get it as it was
+            if (registry.getServiceProviderByClass(WebPImageReaderSpi.class) == null) {
+                registry.registerServiceProvider(webp);
+            }
+        }
+        assertThat(ImageIO.getImageReadersByFormatName("webp").hasNext()).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.wanstudio.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wanstudio.testing.TestMedia;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

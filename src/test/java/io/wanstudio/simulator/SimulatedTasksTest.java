@@ -6,10 +6,9 @@ import io.wanstudio.media.MediaInfo;
 import io.wanstudio.media.MediaKind;
 import io.wanstudio.provider.MediaRole;
 import io.wanstudio.provider.NovitaSubmitRequest;
-import java.awt.Color;
-import java.awt.Graphics2D;
+import io.wanstudio.testing.MutableClock;
+import io.wanstudio.testing.TestMedia;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.jcodec.api.FrameGrab;
 import org.jcodec.scale.AWTUtil;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +51,7 @@ class SimulatedTasksTest {
     @Test
     void taskGoesFromQueuedToSucceededWithItsVideo() throws Exception {
         SimulatedTasks tasks = store();
-        ValidatedSubmission submission = staged("a cat on a roof", imageBytes(640, 360));
+        ValidatedSubmission submission = staged("a cat on a roof", TestMedia.png(640, 360));
 
         SimulatedTask task = tasks.create(submission, "owner", timing);
 
@@ -81,7 +79,7 @@ class SimulatedTasksTest {
 
     @Test
     void aRestartedStoreKnowsItsTasksAndRemakesMissingVideos() throws Exception {
-        SimulatedTask created = store().create(staged("a dog", imageBytes(300, 400)), "owner", timing);
+        SimulatedTask created = store().create(staged("a dog", TestMedia.png(300, 400)), "owner", timing);
         runBackground();
         clock.advance(Duration.ofSeconds(12));
 
@@ -107,7 +105,7 @@ class SimulatedTasksTest {
     void aTaskAskedToFailRendersNothingAndFails() throws Exception {
         SimulatedTasks tasks = store();
 
-        SimulatedTask task = tasks.create(staged("[simulate-fail: no luck] a dog", imageBytes(300, 300)), "owner",
+        SimulatedTask task = tasks.create(staged("[simulate-fail: no luck] a dog", TestMedia.png(300, 300)), "owner",
                 timing);
 
         assertThat(background).isEmpty();
@@ -151,16 +149,5 @@ class SimulatedTasksTest {
         MediaInfo info = new MediaInfo(MediaKind.IMAGE, "png", 640, 360, 0, firstFrame.length, false);
         return new ValidatedSubmission(id, request, PromptMarkers.of(prompt), staging,
                 Map.of(MediaRole.FIRST_FRAME, info));
-    }
-
-    private static byte[] imageBytes(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.GREEN);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

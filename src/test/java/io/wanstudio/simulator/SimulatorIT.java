@@ -8,7 +8,7 @@ import io.wanstudio.it.Deployments;
 import io.wanstudio.it.Http;
 import io.wanstudio.it.InputServer;
 import io.wanstudio.it.SimulatorControl;
-import io.wanstudio.it.TestMedia;
+import io.wanstudio.testing.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.wanstudio.simulator;
+package io.wanstudio.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand: no sleeping, no timing in assertions. */
-final class MutableClock extends Clock {
+/** The tests' one controllable clock: moved by hand, so that no test sleeps or asserts on timing. */
+public final class MutableClock extends Clock {
     private Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
