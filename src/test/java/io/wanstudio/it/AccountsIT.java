@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,19 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * password change a reset forces, sign-out, the API's tokens (never a cookie), and user B getting 404 for all
  * of user A's things. Users are made through the test-only account switch, as an admin would.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class AccountsIT {
     private static final String BASE = Http.IT_BASE;
     private static final String NEUTRAL = "Wrong username or password.";
     private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
     /** Follows no redirects: what a request gets first is what the test sees. */
     private static final Http APP = new Http(BASE);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.appWithTestAccounts();
-    }
 
     /** A new user with a random name (tests may run again against the same database). */
     private static String newUser(String prefix, String password, String... extra) {

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.data.Offset;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +21,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,8 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * complete through pushed updates (the page never reloads), and play the video in the page. Screenshots go to
  * {@code ${wan.build.dir}/screenshots}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class BrowserIT {
     private static final int REQUESTED_SECONDS = 3;
     private static final Path BUILD = Path.of(System.getProperty("wan.build.dir", "target"));
@@ -52,11 +47,6 @@ class BrowserIT {
     private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
     private ChromeDriver browser;
     private Dimension viewport;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @BeforeEach
     void openBrowser() {

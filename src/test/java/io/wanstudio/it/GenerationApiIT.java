@@ -17,10 +17,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,20 +27,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The whole slice over real HTTP: the JSON API submits to the simulator, the poller follows the task, the video
  * lands in the media store and decodes; and every failure path the provider can take.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class GenerationApiIT {
-    private static final Path MEDIA = Path.of(System.getProperty("wan.build.dir", "target"), "it-data", "media");
+    private static final Path MEDIA = SharedStudio.DATA.resolve("media");
     private static final Http APP = new Http(Http.IT_BASE);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
     /** The app's JSON API, with the admin's token. */
     private static Http API;
     private static InputServer inputs;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @BeforeAll
     static void startInputServer() {

@@ -28,10 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,11 +44,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * server-side request forgery through the API and the simulator (loopback targets only: a trap socket on
  * 127.0.0.1 counts every connection that reaches it), and prompts with markup that must stay text.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class HardeningIT {
     private static final String BASE = Http.IT_BASE;
-    private static final Path DATA = Path.of(System.getProperty("wan.build.dir", "target"), "it-data");
+    private static final Path DATA = SharedStudio.DATA;
     private static final Http APP = new Http(BASE);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
     /** The JSON API with the admin's token, and a signed-in browser-like session of the admin. */
@@ -63,11 +58,6 @@ class HardeningIT {
 
     private static InputServer inputs;
     private static Trap trap;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @BeforeAll
     static void startServers() throws IOException {

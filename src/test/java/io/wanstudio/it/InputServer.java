@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * absolute form ({@code GET http://host/path}), which the JDK's server would accept, is answered 400.
  */
 public final class InputServer implements AutoCloseable {
-    public static final int PORT = 18099;
+    public static final int PORT = Integer.getInteger("wan.it.input.port", 18099);
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();

@@ -10,10 +10,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,16 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * every endpoint, the submit fields with the provider's limits, the bearer scheme and the error answers; and
  * telling the truth about the shapes the API really answers.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class OpenApiIT {
     private static final Http APP = new Http("http://localhost:" + System.getProperty("wan.it.port", "18080"));
     private static JsonObject document;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @BeforeAll
     static void fetchTheDocument() {

@@ -7,10 +7,6 @@ import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,17 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * receives it exactly once and the task waits for a person in NEEDS_REVIEW, saying what happened. Counted by the
  * simulator per prompt, i.e. what really arrived, not what the app believes it sent.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class PaidSubmitIT {
     private static final String BASE = Http.IT_BASE;
     private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
     private static Http api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @BeforeAll
     static void signIn() {

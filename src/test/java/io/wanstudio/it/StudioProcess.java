@@ -52,6 +52,17 @@ public final class StudioProcess implements AutoCloseable {
                 "--disablephonehome"));
     }
 
+    /**
+     * Payara Micro deploying a given WAR with the given JVM and Payara options (which name the port themselves).
+     */
+    static StudioProcess payaraMicro(Path work, String name, int port, List<String> jvmOptions, Path war,
+            List<String> microOptions) {
+        List<String> arguments = new ArrayList<>(List.of("-jar", jar("payara-micro.jar"), "--deploy",
+                war.toAbsolutePath().toString()));
+        arguments.addAll(microOptions);
+        return launch(work, name, port, jvmOptions, arguments);
+    }
+
     private static StudioProcess launch(Path work, String name, int port, List<String> properties,
             List<String> jarAndArguments) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,18 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The task API as a client sees it: submit with a file, follow the task, stream the video (through the API and the
  * signed-in page's media links), idempotency keys, and the errors.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class TaskApiIT {
     private static final Http APP = new Http(Http.IT_BASE);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
     /** The JSON API with the admin's token. */
     private static Http api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @BeforeAll
     static void signIn() {

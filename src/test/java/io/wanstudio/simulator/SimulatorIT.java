@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.wanstudio.it.Deployments;
 import io.wanstudio.it.Http;
 import io.wanstudio.it.InputServer;
+import io.wanstudio.it.SharedStudio;
 import io.wanstudio.it.SimulatorControl;
 import io.wanstudio.testing.TestMedia;
 import jakarta.json.Json;
@@ -30,10 +30,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * faults of the task-result answer; and videos with sound, sized by their resolution, made inside Payara (where
  * isoparser cannot find its box table by itself).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedStudio.class)
 class SimulatorIT {
     private static final int PORT = Integer.parseInt(System.getProperty("wan.it.port", "18080"));
     private static final String SUBMIT = "/simulator/v3/async/wan2.7-i2v";
@@ -59,11 +54,6 @@ class SimulatorIT {
     @TempDir
     static Path temp;
     private static String imageUrl;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @BeforeAll
     static void startInputServer() {
