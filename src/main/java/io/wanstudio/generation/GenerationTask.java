@@ -242,6 +242,15 @@ public class GenerationTask {
         return touched(now);
     }
 
+    /** The provider asked us to wait (429 with Retry-After): not a failure, so it counts toward no limit. */
+    public boolean waitUntil(Instant nextPollAt, Instant now) {
+        if (!state.isPolled()) {
+            return false;
+        }
+        this.nextPollAt = nextPollAt;
+        return touched(now);
+    }
+
     private boolean finish(TaskState finalState, String reason, Instant now) {
         this.state = finalState;
         this.failureReason = reason;

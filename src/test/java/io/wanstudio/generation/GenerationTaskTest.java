@@ -87,4 +87,14 @@ class GenerationTaskTest {
         task.progressed(false, 0, null, t0.plusSeconds(5), t0);
         assertThat(task.getPollFailures()).isZero();
     }
+
+    @Test
+    void aRateLimitWaitIsNoFailure() {
+        var task = newTask();
+        task.accepted("p-1", t0, t0);
+        task.retryLater(t0.plusSeconds(2), t0);
+        assertThat(task.waitUntil(t0.plusSeconds(30), t0)).isTrue();
+        assertThat(task.getPollFailures()).isEqualTo(1);
+        assertThat(task.getNextPollAt()).isEqualTo(t0.plusSeconds(30));
+    }
 }

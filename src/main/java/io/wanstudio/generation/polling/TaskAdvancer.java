@@ -72,7 +72,7 @@ public class TaskAdvancer {
             apply(id, status, accepted, now);
         } catch (ProviderException.RateLimited e) {
             Instant now = clock.instant();
-            store.update(id, t -> t.retryLater(schedule.after(Duration.ofSeconds(e.retryAfterSeconds()), now), now));
+            store.update(id, t -> t.waitUntil(schedule.after(Duration.ofSeconds(e.retryAfterSeconds()), now), now));
         } catch (ProviderException.TaskNotFound e) {
             Instant now = clock.instant();
             if (accepted != null && accepted.plusSeconds(notFoundGraceSeconds).isBefore(now)) {
