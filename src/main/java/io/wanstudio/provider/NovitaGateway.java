@@ -54,7 +54,7 @@ public class NovitaGateway {
     long connectTimeoutMs;
 
     @Inject
-    @ConfigProperty(name = "novita.read-timeout-ms", defaultValue = "30000")
+    @ConfigProperty(name = "novita.read-timeout-ms", defaultValue = "90000")
     long readTimeoutMs;
 
     /** Fresh connection per paid POST. */

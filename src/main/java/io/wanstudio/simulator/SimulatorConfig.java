@@ -110,7 +110,7 @@ public class SimulatorConfig {
     double slowAnswerRate;
 
     @Inject
-    @ConfigProperty(name = "wan.simulator.fault.slow-answer-ms", defaultValue = "35000")
+    @ConfigProperty(name = "wan.simulator.fault.slow-answer-ms", defaultValue = "95000")
     long slowAnswerMs;
 
     @Inject

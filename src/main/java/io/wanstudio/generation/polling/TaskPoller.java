@@ -59,7 +59,7 @@ public class TaskPoller {
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "wan.submit.stale-after-seconds", defaultValue = "90")
+    @ConfigProperty(name = "wan.submit.stale-after-seconds", defaultValue = "150")
     long staleSubmitSeconds;
 
     @Inject
