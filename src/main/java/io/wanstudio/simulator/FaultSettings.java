@@ -97,7 +97,7 @@ public record FaultSettings(double serverErrorRate, double badGatewayRate, doubl
     }
 
     /** The default delay of a slow answer: above the studio's default read timeout of 30 s. */
-    public static final long DEFAULT_SLOW_ANSWER_MS = 35_000;
+    public static final long DEFAULT_SLOW_ANSWER_MS = 95_000;
 
     /** No faults, the given timings. */
     public static FaultSettings none(int queuedSeconds, int processingSeconds, int videoUrlTtlSeconds) {

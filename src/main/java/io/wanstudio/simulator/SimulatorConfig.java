@@ -110,7 +110,7 @@ public class SimulatorConfig {
     double slowAnswerRate;
 
     @Inject
-    @ConfigProperty(name = "wan.simulator.fault.slow-answer-ms", defaultValue = "95000")
+    @ConfigProperty(name = "wan.simulator.fault.slow-answer-ms", defaultValue = "" + FaultSettings.DEFAULT_SLOW_ANSWER_MS)
     long slowAnswerMs;
 
     @Inject
