@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,8 @@ public class UploadingSubmitter {
                 continue;
             }
             try (InputStream content = file.content()) {
-                tokens.put(file.field(), uploads.store(owner, NovitaInputRules.of(ROLE_OF_FIELD.get(file.field())), file.fileName(),
-                        content).getToken());
+                tokens.put(file.field(), uploads.store(owner, NovitaInputRules.of(ROLE_OF_FIELD.get(file.field())),
+                        file.fileName(), content).getToken());
             } catch (UploadRejectedException e) {
                 errors.put(file.field(), e.getMessage());
             } catch (IOException e) {
@@ -62,8 +63,23 @@ public class UploadingSubmitter {
             }
         }
         if (!errors.isEmpty()) {
+            discard(owner, tokens.values());
             throw new InvalidRequestException(errors);
         }
-        return generations.submit(owner, fields.toRequest(tokens, idempotencyKey));
+        GenerationTask task;
+        try {
+            task = generations.submit(owner, fields.toRequest(tokens, idempotencyKey));
+        } catch (InvalidRequestException e) {
+            discard(owner, tokens.values()); // refused before anything was stored or sent
+            throw e;
+        }
+        // The same key raced in from another request, whose task won: this request's files serve nothing.
+        discard(owner, tokens.values().stream().filter(token -> !task.usesUpload(token)).toList());
+        return task;
+    }
+
+    /** A refused request keeps none of its files: the ones stored before the refusal go again. */
+    private void discard(String owner, Collection<String> tokens) {
+        tokens.forEach(token -> uploads.discard(owner, token));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One paid request to the provider, from before its POST until its video is in our media store. Every state
@@ -262,6 +263,13 @@ public class GenerationTask {
     private boolean touched(Instant now) {
         this.updatedAt = now;
         return true;
+    }
+
+    /** True when one of the task's inputs is the upload with this token (so the file must be kept). */
+    public boolean usesUpload(String token) {
+        String reference = RequestValidator.UPLOAD_PREFIX + token;
+        return Stream.of(firstFrame, lastFrame, firstClip, drivingAudio)
+                .anyMatch(reference::equals);
     }
 
     public Long getId() {

@@ -98,6 +98,15 @@ public class UploadStore {
         }
     }
 
+    /** Forgets an upload that nothing will use (its request was refused): the row and the file go. */
+    @Transactional
+    public void discard(String owner, String token) {
+        find(owner, token).ifPresent(upload -> {
+            em.remove(upload);
+            deleteQuietly(file(upload));
+        });
+    }
+
     /** The owner's upload with this token (another user's token finds nothing). */
     public Optional<StoredUpload> find(String owner, String token) {
         return em.createNamedQuery(StoredUpload.BY_TOKEN_AND_OWNER, StoredUpload.class)

@@ -154,6 +154,34 @@ class GenerationApiIT {
     }
 
     @Test
+    void aRefusedMultipartRequestKeepsNoneOfItsFiles() throws Exception {
+        long before = inputFiles();
+        String prompt = "refused together " + UUID.randomUUID();
+        // a valid first frame with a last frame that is no image: the whole request is refused
+        var badLastFrame = API.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "first.png", "image/png", TestMedia.png(640, 360))
+                .file("lastFrame", "last.png", "image/png", "not an image".getBytes())
+                .field("prompt", prompt).field("durationSeconds", "2"));
+        assertThat(badLastFrame.statusCode()).isEqualTo(400);
+        assertThat(Http.json(badLastFrame).getJsonObject("fields").keySet()).containsExactly("lastFrame");
+        // valid files, but a field that is not: refused after the files were checked
+        var badDuration = API.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "first.png", "image/png", TestMedia.png(640, 360))
+                .field("prompt", prompt).field("durationSeconds", "20"));
+        assertThat(badDuration.statusCode()).isEqualTo(400);
+        assertThat(Http.json(badDuration).getJsonObject("fields").keySet()).containsExactly("durationSeconds");
+
+        assertThat(inputFiles()).isEqualTo(before);
+        assertThat(SIMULATOR.submissions(prompt).received()).isZero();
+    }
+
+    private static long inputFiles() throws java.io.IOException {
+        try (var files = Files.list(MEDIA.resolve("inputs"))) {
+            return files.count();
+        }
+    }
+
+    @Test
     void aFailMarkerEndsFailedWithTheProvidersReason() {
         String prompt = "[simulate-fail: the model could not animate this] " + UUID.randomUUID();
         JsonObject done = awaitFinal(submitSmall(prompt));
