@@ -159,6 +159,12 @@ public class TaskApi {
                         @ExampleObject(name = "malformed_json", value = "{\"error\":\"malformed_json\","
                                 + "\"message\":\"The request body is not valid JSON (line 1, column 22).\"}")}))
     @APIResponse(responseCode = "401", ref = RestApplication.UNAUTHORIZED)
+    @APIResponse(responseCode = "413", description = "The request declares more bytes than all four media files "
+            + "may add up to (plus a mebibyte for the text fields); refused before its body is read.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "ApiError"), example = "{\"error\":\"request_too_large\",\"message\":"
+                            + "\"The request is 2048.0 MB; with all its files it may be at most 156 MB (first and "
+                            + "last frame 20 MB each, clip 100 MB, driving audio 15 MB).\"}"))
     @APIResponse(responseCode = "415", description = "Neither JSON nor a multipart form.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "ApiError"), example = "{\"error\":"

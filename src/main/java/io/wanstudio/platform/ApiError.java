@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ApiError(
         @Schema(description = "Stable code for programs: `invalid_request` (400, see `fields`), `malformed_json` "
                 + "(400: not JSON, or a field of the wrong type), `unauthorized` (401), `not_found` (404), "
-                + "`method_not_allowed` (405), `not_acceptable` (406), `unsupported_media_type` (415), "
+                + "`method_not_allowed` (405), `not_acceptable` (406), `request_too_large` (413), "
+                + "`unsupported_media_type` (415), "
                 + "`internal_error` (500); any other status gives `http_<status>`.",
                 example = "invalid_request")
         String error,

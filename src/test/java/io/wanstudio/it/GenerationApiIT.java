@@ -33,12 +33,14 @@ class GenerationApiIT {
     private static final Http APP = new Http(Http.IT_BASE);
     private static final SimulatorControl SIMULATOR = new SimulatorControl(APP);
     /** The app's JSON API, with the admin's token. */
+    private static String token;
     private static Http API;
     private static InputServer inputs;
 
     @BeforeAll
     static void startInputServer() {
-        API = APP.withBearer(Accounts.adminToken(APP.base()));
+        token = Accounts.adminToken(APP.base());
+        API = APP.withBearer(token);
         inputs = new InputServer();
     }
 
@@ -173,6 +175,37 @@ class GenerationApiIT {
 
         assertThat(inputFiles()).isEqualTo(before);
         assertThat(SIMULATOR.submissions(prompt).received()).isZero();
+    }
+
+    @Test
+    void aTwoGigabyteUploadIsRefusedBeforeItsBodyIsRead() throws Exception {
+        long before = inputFiles();
+        try (var socket = new java.net.Socket("127.0.0.1", SharedStudio.PORT)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/tasks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: multipart/form-data; boundary=wan\r\nContent-Length: 2147483648\r\n\r\n"
+                    + "--wan\r\nContent-Disposition: form-data; name=\"firstFrame\"; filename=\"huge.png\"\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]); // a sliver of the promised 2 GB: the answer must not wait for the rest
+            out.flush();
+            // the whole answer, read by its Content-Length (the server need not close the connection at once)
+            var in = new java.io.DataInputStream(socket.getInputStream());
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            var length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+            assertThat(head.toString()).startsWith("HTTP/1.1 413");
+            assertThat(length.find()).as(head.toString()).isTrue();
+            byte[] body = new byte[Integer.parseInt(length.group(1))];
+            in.readFully(body);
+            JsonObject error = Json.createReader(new ByteArrayInputStream(body)).readObject();
+            assertThat(error.getString("error")).isEqualTo("request_too_large");
+            assertThat(error.getString("message"))
+                    .startsWith("The request is 2048.0 MB; with all its files it may be at most 156 MB");
+        }
+        assertThat(inputFiles()).isEqualTo(before);
     }
 
     private static long inputFiles() throws java.io.IOException {
