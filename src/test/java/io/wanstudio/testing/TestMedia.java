@@ -202,6 +202,10 @@ public final class TestMedia {
         /** ffmpeg writes the 'moov' index after the media data, so the first half has none. */
         TRUNCATED_MP4("cut.mp4", f -> truncated(h264Clip(f.resolveSibling("whole-for-cut.mp4"), "mp4", 320, 240, 3),
                 f, 0.5)),
+        /** Index first (as made for the web): the first half has a whole index, and half the media data. */
+        TRUNCATED_FAST_START_MP4("cut-faststart.mp4", f -> truncated(ffmpeg(f.resolveSibling("whole-faststart.mp4"),
+                "-f", "lavfi", "-i", "testsrc=size=320x240:rate=8", "-t", "3", "-c:v", "libx264", "-preset",
+                "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart"), f, 0.5)),
         AUDIO_ONLY_MP4("voice.mp4", f -> tone(f, "aac", "mp4", 3)),
         AUDIO_1_S("short.wav", f -> wav(f, 1)),
         AUDIO_31_S("long.wav", f -> wav(f, 31)),
