@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.mp4parser.Box;
 import org.mp4parser.IsoFile;
 import org.mp4parser.boxes.iso14496.part12.FileTypeBox;
 import org.mp4parser.boxes.iso14496.part12.MovieBox;
@@ -18,6 +19,7 @@ import org.mp4parser.support.Matrix;
 /** Duration and frame size of an MP4 or QuickTime MOV through isoparser's box tree. */
 final class VideoProbe {
     private static final String QUICKTIME_BRAND = "qt  ";
+    static final String DAMAGED = "The video is damaged or incomplete (the file ends before its media data does).";
 
     private VideoProbe() {
     }
@@ -26,6 +28,12 @@ final class VideoProbe {
         // Skipping 'mdat': isoparser would otherwise copy the whole media payload into a temp file.
         try (FileChannel channel = FileChannel.open(file);
                 IsoFile iso = new IsoFile(channel, IsoBoxes.parser().skippingBoxes("mdat"))) {
+            // An upload cut short keeps its index when that comes first ("fast start"): only the sizes the
+            // boxes declare show that their data is missing.
+            long declared = iso.getBoxes().stream().mapToLong(Box::getSize).sum();
+            if (declared > size) {
+                throw new UnsupportedMediaException(DAMAGED);
+            }
             MovieBox movie = iso.getMovieBox();
             if (movie == null || movie.getMovieHeaderBox() == null) {
                 throw new UnsupportedMediaException(MediaInspector.UNSUPPORTED);
