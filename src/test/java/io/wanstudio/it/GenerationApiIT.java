@@ -215,6 +215,31 @@ class GenerationApiIT {
     }
 
     @Test
+    void chineseEnglishAndEmojiPromptsRoundTripUnchangedToTheProvider() {
+        String url = inputs.put("/utf8.png", TestMedia.png(640, 360));
+        String negative = "模糊, 水印, blurry 😶‍🌫️";
+        for (String form : new String[] {"json", "multipart"}) {
+            String prompt = "一只猫在雨中漫步 🐱☔ — a cat walks in the rain (" + form + ") " + UUID.randomUUID();
+            var created = form.equals("json")
+                    ? API.postJson("/api/v1/tasks", Json.createObjectBuilder().add("firstFrameUrl", url)
+                            .add("prompt", prompt).add("negativePrompt", negative).add("durationSeconds", 2)
+                            .add("resolution", "720P").build())
+                    : API.postMultipart("/api/v1/tasks", new Http.Multipart()
+                            .file("firstFrame", "frame.png", "image/png", TestMedia.png(640, 360))
+                            .field("prompt", prompt).field("negativePrompt", negative)
+                            .field("durationSeconds", "2").field("resolution", "720P"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = Http.json(created).getJsonNumber("id").longValue();
+            // stored and read back from the database
+            JsonObject task = Http.json(API.get("/api/v1/tasks/" + id));
+            assertThat(task.getString("prompt")).isEqualTo(prompt);
+            assertThat(task.getString("negativePrompt")).isEqualTo(negative);
+            // the provider's ledger is keyed by the exact prompt it received
+            assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
+        }
+    }
+
+    @Test
     void aFailMarkerEndsFailedWithTheProvidersReason() {
         String prompt = "[simulate-fail: the model could not animate this] " + UUID.randomUUID();
         JsonObject done = awaitFinal(submitSmall(prompt));
