@@ -5,12 +5,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -83,6 +86,26 @@ public class TaskStore {
     }
 
     /** Tasks whose submit started before {@code before} and never got an answer stored. */
+    /** Of these input references ("upload:<token>"), the ones some task uses. */
+    @Transactional(TxType.REQUIRED)
+    public Set<String> inputsInUse(Collection<String> references) {
+        if (references.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> used = new HashSet<>();
+        em.createQuery("SELECT t.firstFrame, t.lastFrame, t.firstClip, t.drivingAudio FROM GenerationTask t "
+                + "WHERE t.firstFrame IN :refs OR t.lastFrame IN :refs OR t.firstClip IN :refs "
+                + "OR t.drivingAudio IN :refs", Object[].class).setParameter("refs", references)
+                .getResultStream().forEach(row -> {
+                    for (Object input : row) {
+                        if (input != null && references.contains(input)) {
+                            used.add((String) input);
+                        }
+                    }
+                });
+        return used;
+    }
+
     @Transactional(TxType.REQUIRED)
     public List<GenerationTask> staleSubmits(Instant before) {
         return em.createNamedQuery(GenerationTask.STALE_SUBMITS, GenerationTask.class)

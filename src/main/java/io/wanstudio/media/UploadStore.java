@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,6 +106,13 @@ public class UploadStore {
             em.remove(upload);
             deleteQuietly(file(upload));
         });
+    }
+
+    /** Uploads kept since before {@code cutoff}, by id after {@code afterId}, at most {@code max}. */
+    public List<StoredUpload> olderThan(Instant cutoff, long afterId, int max) {
+        return em.createQuery("SELECT u FROM StoredUpload u WHERE u.createdAt < :cutoff AND u.id > :after "
+                + "ORDER BY u.id", StoredUpload.class).setParameter("cutoff", cutoff).setParameter("after", afterId)
+                .setMaxResults(max).getResultList();
     }
 
     /** The owner's upload with this token (another user's token finds nothing). */

@@ -24,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -72,6 +73,31 @@ class GenerationServiceIT {
 
     @Inject
     TaskRows rows;
+
+    @Inject
+    io.wanstudio.generation.AbandonedUploadSweeper sweeper;
+
+    @Test
+    void uploadsNoTaskUsesAreRemovedOnceAbandonedAndNoOthers() throws Exception {
+        var rules = NovitaInputRules.of(MediaRole.FIRST_FRAME);
+        var abandoned = uploads.store(OWNER, rules, "left.png", new ByteArrayInputStream(TestMedia.png(320, 240)));
+        var used = uploads.store(OWNER, rules, "used.png", new ByteArrayInputStream(TestMedia.png(320, 240)));
+        var recent = uploads.store(OWNER, rules, "recent.png", new ByteArrayInputStream(TestMedia.png(320, 240)));
+        generation.submit(OWNER, new GenerationRequest(MediaSource.ofUpload(used.getToken()), null, null, null,
+                "kept while a task uses it " + UUID.randomUUID(), null, 2, "720P", null, null, null, null));
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofHours(48));
+        rows.setUploadCreatedAt(abandoned.getToken(), twoDaysAgo);
+        rows.setUploadCreatedAt(used.getToken(), twoDaysAgo);
+
+        assertThat(sweeper.sweep(Instant.now())).isEqualTo(1);
+
+        assertThat(uploads.find(OWNER, abandoned.getToken())).isEmpty();
+        assertThat(uploads.file(abandoned)).doesNotExist();
+        for (var kept : List.of(used, recent)) {
+            assertThat(uploads.find(OWNER, kept.getToken())).isPresent();
+            assertThat(uploads.file(kept)).isRegularFile();
+        }
+    }
 
     private SimulatorControl simulator() {
         return new SimulatorControl(new Http(mode.publicBaseUrl()));
