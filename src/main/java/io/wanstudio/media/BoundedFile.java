@@ -37,6 +37,12 @@ public final class BoundedFile {
         public long limit() {
             return limit;
         }
+
+        /** The limit as people read it: "20 MB" for whole mebibytes, else the bytes. */
+        public static String describe(long limit) {
+            long mebibyte = 1024L * 1024;
+            return limit >= mebibyte && limit % mebibyte == 0 ? limit / mebibyte + " MB" : limit + " bytes";
+        }
     }
 
     /**

@@ -396,10 +396,6 @@ public final class SafeUrlFetcher {
     }
 
     private static String tooLarge(long maxBytes) {
-        long mebibyte = 1024L * 1024;
-        String limit = maxBytes >= mebibyte && maxBytes % mebibyte == 0
-                ? maxBytes / mebibyte + " MB"
-                : maxBytes + " bytes";
-        return "The file is larger than the " + limit + " allowed.";
+        return "The file is larger than the " + BoundedFile.TooLargeException.describe(maxBytes) + " allowed.";
     }
 }

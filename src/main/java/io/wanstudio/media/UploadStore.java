@@ -88,8 +88,8 @@ public class UploadStore {
             em.persist(upload);
             return upload;
         } catch (BoundedFile.TooLargeException e) {
-            throw new UploadRejectedException("The file is larger than the " + (e.limit() / (1024 * 1024))
-                    + " MB allowed for this field.");
+            throw new UploadRejectedException("The file is larger than the "
+                    + BoundedFile.TooLargeException.describe(e.limit()) + " allowed for this field.");
         } catch (UnsupportedMediaException e) {
             throw new UploadRejectedException(e.getMessage());
         } catch (IOException e) {
