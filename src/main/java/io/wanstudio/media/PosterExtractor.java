@@ -8,10 +8,16 @@ import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.jcodec.api.FrameGrab;
 import org.jcodec.api.JCodecException;
+import org.jcodec.api.specific.AVCMP4Adaptor;
+import org.jcodec.common.DemuxerTrack;
 import org.jcodec.common.DemuxerTrackMeta;
 import org.jcodec.common.io.FileChannelWrapper;
 import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.Picture;
+import org.jcodec.containers.mp4.demuxer.AbstractMP4DemuxerTrack;
+import org.jcodec.containers.mp4.demuxer.CodecMP4DemuxerTrack;
+import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
 import org.jcodec.scale.AWTUtil;
 
 /** Takes a poster image (JPEG) from a frame of an H.264 MP4. Slow (seconds): call it off request threads. */
@@ -38,9 +44,25 @@ public final class PosterExtractor {
         }
     }
 
+    /**
+     * A frame grabber over the video track only. {@code FrameGrab.createFrameGrab} parses every track's codec
+     * setup, and JCodec fails on an MP3 audio track in MP4 (an esds without AAC config): a video with MP3 sound,
+     * such as one driven by an MP3, would have no poster. The raw demuxer reads no codec setup; the video track
+     * is then opened alone, as createFrameGrab would open it.
+     */
+    private static FrameGrab frameGrab(SeekableByteChannel channel) throws IOException {
+        MP4Demuxer raw = MP4Demuxer.createRawMP4Demuxer(channel);
+        DemuxerTrack video = raw.getVideoTrack();
+        if (!(video instanceof AbstractMP4DemuxerTrack track)) {
+            throw new IOException("No video track");
+        }
+        var codecTrack = new CodecMP4DemuxerTrack(raw.getMovie(), track.getBox(), channel);
+        return new FrameGrab(codecTrack, new AVCMP4Adaptor(codecTrack.getMeta()));
+    }
+
     private static BufferedImage grabFrame(Path video) throws IOException {
         try (FileChannelWrapper channel = NIOUtils.readableChannel(video.toFile())) {
-            FrameGrab grab = FrameGrab.createFrameGrab(channel);
+            FrameGrab grab = frameGrab(channel);
             DemuxerTrackMeta meta = grab.getVideoTrack().getMeta();
             // Half-way for clips shorter than 2 s, so the seek never runs past the end.
             grab.seekToSecondPrecise(Math.min(POSTER_SECOND, meta.getTotalDuration() / 2));

@@ -34,6 +34,21 @@ class PosterExtractorTest {
         assertThat(filesIn(dir)).containsExactlyInAnyOrder(video, poster);
     }
 
+    /** Regression: JCodec's frame grabber gave up on any MP4 whose sound is MP3 (as a video driven by an MP3). */
+    @Test
+    void aVideoWithMp3SoundGetsAPoster() throws Exception {
+        Path video = TestMedia.ffmpeg(dir.resolve("with-mp3.mp4"), "-f", "lavfi", "-i",
+                "testsrc=size=320x240:rate=8", "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-t", "3",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "libmp3lame", "-f", "mp4");
+        Path poster = dir.resolve("with-mp3.jpg");
+
+        PosterExtractor.writePoster(video, poster);
+
+        BufferedImage image = ImageIO.read(poster.toFile());
+        assertThat(image.getWidth()).isEqualTo(320);
+        assertThat(image.getHeight()).isEqualTo(240);
+    }
+
     @Test
     void clipShorterThanTwoSecondsGetsAPosterFromItsMiddle() throws Exception {
         Path video = TestMedia.mp4(dir.resolve("short.mp4"), 256, 256, 8, 6);
