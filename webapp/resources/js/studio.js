@@ -1,12 +1,16 @@
 /*
- * Wan Studio page helpers: the prompt's character count, a busy Generate button, local times, and the live task
- * list. The server never relies on any of this: its one-time request key stops double submits on its own.
+ * Wan Studio page helpers: the create wizard's Ajax (steps, uploads with progress, drag and drop, URL checks),
+ * character counts, waveforms of audio inputs, local times, the live task list and "video ready" notifications.
+ * The server never relies on any of this: the wizard's one key per run stops double submits on its own.
  *
  * The page's Ajax calls are made here rather than with f:ajax: Mojarra renders f:ajax as inline event handlers
  * (onclick="mojarra.ab(...)"), which the page's Content-Security-Policy (no 'unsafe-inline') does not run.
  * Elements say what to do with data attributes: data-ajax-render (ids to re-render), data-ajax-execute (ids to
- * process; default the element itself), data-ajax-keyup (also on typing, after this many ms), data-upload-with
- * (a file input uploaded at once, with that hidden command button as the Ajax source).
+ * process, "@fields" for every field of the form but files; default the element itself), data-ajax-keyup (also
+ * on typing, after this many ms), data-upload-with (a file input uploaded at once, with that hidden command
+ * button as the Ajax source), data-busy-label (the button's label while its request runs), data-once (a button
+ * that sends one request per page state: the paid submit), data-enter-clicks (Enter in this field clicks that
+ * button), data-drop-for (a drop zone for that file input).
  */
 var studio = (function () {
     "use strict";
@@ -15,6 +19,8 @@ var studio = (function () {
     var socketOpenedBefore = false;
     /** While a submit is on its way, its own answer brings the new task's card. */
     var generating = false;
+    /** Tasks already announced by a notification (pushes may repeat a state). */
+    var notified = {};
 
     /** The provider counts Unicode code points, not UTF-16 units; so do we. */
     function codePoints(text) {
@@ -72,17 +78,6 @@ var studio = (function () {
         }, 8000);
     }
 
-    /** After a failed request the form is not re-rendered: give the button back by hand. */
-    function unlockGenerate() {
-        generating = false;
-        var button = document.getElementById("studio:generate");
-        if (button) {
-            button.disabled = false;
-            button.removeAttribute("data-busy");
-            button.value = "Generate video";
-        }
-    }
-
     /** Task progress bars: widths set through the CSSOM, since the policy refuses inline style attributes. */
     function showProgress() {
         document.querySelectorAll(".progress-bar[data-progress]").forEach(function (bar) {
@@ -91,7 +86,26 @@ var studio = (function () {
         });
     }
 
+    /**
+     * Every field of a form except file inputs: a file input among the executed ids makes Mojarra send the request
+     * through a hidden iframe, which the policy's frame-ancestors 'none' refuses (files go by upload() instead).
+     */
+    function fieldsOf(form) {
+        var names = [];
+        form.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (el) {
+            if (el.type === "file" || el.type === "submit" || el.type === "hidden" || el.name === form.id
+                    || names.indexOf(el.name) >= 0) {
+                return;
+            }
+            names.push(el.name);
+        });
+        return names.join(" ");
+    }
+
     function ajax(source, event, execute, render, onevent) {
+        if (execute === "@fields") {
+            execute = fieldsOf(source.form) + " " + source.id;
+        }
         var options = {execute: execute || source.id, render: render, onevent: onevent};
         if (source.type === "submit") {
             // a command's action runs only when the request says it was activated (also from the Enter key)
@@ -100,44 +114,72 @@ var studio = (function () {
         faces.ajax.request(source, event, options);
     }
 
-    /** The Generate button: the first click goes through; it stays busy until the answer re-renders the form. */
-    function generate(button, event) {
+    /** A button with a busy label is disabled while its request runs; a re-render brings a fresh one. */
+    function press(button, event) {
         if (button.getAttribute("data-busy")) {
-            return;
+            return; // a double click: the first request is on its way
         }
-        button.setAttribute("data-busy", "true");
-        generating = true;
-        button.disabled = true;
-        button.value = button.getAttribute("data-busy-label") || button.value;
+        var label = button.getAttribute("data-busy-label");
+        var once = button.hasAttribute("data-once");
+        if (label || once) {
+            button.setAttribute("data-busy", "true");
+            button.setAttribute("data-idle-label", button.value);
+            button.disabled = true;
+            if (label) {
+                button.value = label;
+            }
+        }
+        generating = generating || once;
         // (a disabled button is still a valid Ajax source; its own id is sent as jakarta.faces.source)
         ajax(button, event, button.getAttribute("data-ajax-execute"), button.getAttribute("data-ajax-render"),
-                onGenerateEvent);
+                function (data) {
+                    if (data.status === "success") {
+                        generating = false;
+                        release(button, once);
+                    } else if (data.status === "complete" && data.responseCode >= 400) {
+                        generating = false;
+                        release(button, false);
+                    }
+                });
     }
 
-    function onGenerateEvent(data) {
-        if (data.status === "success") {
-            generating = false;
-            return; // the re-rendered form brings a fresh, enabled button
+    /** Gives a button back if its request did not replace it; a paid submit that got an answer stays spent. */
+    function release(button, spent) {
+        if (!document.body.contains(button) || spent) {
+            return;
         }
-        if (data.status === "complete" && data.responseCode >= 400) {
-            unlockGenerate();
-        }
+        button.disabled = false;
+        button.removeAttribute("data-busy");
+        button.value = button.getAttribute("data-idle-label") || button.value;
     }
 
     /**
-     * A chosen file is uploaded at once. Mojarra would send a multipart Ajax request through a hidden iframe,
-     * whose answer the policy's frame-ancestors 'none' refuses to frame; so it is sent here with XMLHttpRequest
-     * and the partial response handed to faces.ajax.response like any other.
+     * A chosen or dropped file is uploaded at once. Mojarra would send a multipart Ajax request through a hidden
+     * iframe, whose answer the policy's frame-ancestors 'none' refuses to frame; so it is sent here with
+     * XMLHttpRequest (which also reports progress) and the partial response handed to faces.ajax.response.
      */
     function upload(input) {
         var form = input.form;
         var sourceId = input.getAttribute("data-upload-with");
         var render = input.getAttribute("data-ajax-render");
-        var field = document.getElementById("studio:firstFrameField");
+        var field = input.closest(".medium");
+        var progress = field && field.querySelector(".upload-progress");
+        var bar = progress && progress.querySelector("progress");
+        var text = progress && progress.querySelector(".upload-progress-text");
         if (field) {
             field.setAttribute("aria-busy", "true");
         }
-        var data = new FormData(form);
+        if (progress) {
+            progress.hidden = false;
+            bar.value = 0;
+            text.textContent = "Uploading " + input.files[0].name + "…";
+        }
+        var data = new FormData();
+        // the form's state and this file only: other fields are not part of this request
+        form.querySelectorAll("input[type=hidden]").forEach(function (hidden) {
+            data.append(hidden.name, hidden.value);
+        });
+        data.append(input.name, input.files[0]);
         data.append("jakarta.faces.source", sourceId);
         data.append("jakarta.faces.behavior.event", "action");
         data.append("jakarta.faces.partial.ajax", "true");
@@ -147,23 +189,135 @@ var studio = (function () {
         var xhr = new XMLHttpRequest();
         xhr.open("POST", form.action);
         xhr.setRequestHeader("Faces-Request", "partial/ajax");
+        xhr.upload.onprogress = function (event) {
+            if (bar && event.lengthComputable) {
+                var percent = Math.round(event.loaded * 100 / event.total);
+                bar.value = percent;
+                text.textContent = percent < 100 ? "Uploading… " + percent + "%" : "Checking the file…";
+            }
+        };
         xhr.onload = function () {
             if (xhr.status === 200) {
                 faces.ajax.response(xhr, {sourceid: sourceId, formId: form.id, render: render});
+            } else if (xhr.status === 413) {
+                uploadFailed(field, "The file is larger than any input may be.");
             } else {
-                uploadFailed();
+                uploadFailed(field, "The file could not be sent. Please try again.");
             }
         };
-        xhr.onerror = uploadFailed;
+        xhr.onerror = function () {
+            uploadFailed(field, "The file could not be sent. Please try again.");
+        };
         xhr.send(data);
     }
 
-    function uploadFailed() {
-        var field = document.getElementById("studio:firstFrameField");
+    function uploadFailed(field, message) {
         if (field) {
             field.setAttribute("aria-busy", "false");
+            var progress = field.querySelector(".upload-progress");
+            if (progress) {
+                progress.hidden = true;
+            }
         }
-        showError("The file could not be sent. Please try again.");
+        showError(message);
+    }
+
+    /** Drag and drop onto a medium's drop zone: the dropped file is taken as if chosen. */
+    function bindDrops() {
+        function zoneOf(event) {
+            return event.target.closest && event.target.closest("[data-drop-for]");
+        }
+        document.addEventListener("dragover", function (event) {
+            var zone = zoneOf(event);
+            if (zone) {
+                event.preventDefault();
+                zone.classList.add("dragging");
+            }
+        });
+        document.addEventListener("dragleave", function (event) {
+            var zone = zoneOf(event);
+            if (zone && !zone.contains(event.relatedTarget)) {
+                zone.classList.remove("dragging");
+            }
+        });
+        document.addEventListener("drop", function (event) {
+            var zone = zoneOf(event);
+            if (!zone) {
+                return;
+            }
+            event.preventDefault();
+            zone.classList.remove("dragging");
+            var input = document.getElementById(zone.getAttribute("data-drop-for"));
+            if (input && event.dataTransfer && event.dataTransfer.files.length > 0) {
+                input.files = event.dataTransfer.files;
+                upload(input);
+            }
+        });
+    }
+
+    /** Audio inputs: a level strip drawn from the file itself, decoded by the browser. */
+    function drawWaveforms() {
+        document.querySelectorAll("canvas[data-waveform-src]:not([data-drawn])").forEach(function (canvas) {
+            canvas.setAttribute("data-drawn", "pending");
+            var Context = window.OfflineAudioContext || window.webkitOfflineAudioContext;
+            if (!Context || !window.fetch) {
+                return;
+            }
+            fetch(canvas.getAttribute("data-waveform-src"), {credentials: "same-origin"})
+                .then(function (response) {
+                    if (!response.ok) {
+                        throw new Error("HTTP " + response.status);
+                    }
+                    return response.arrayBuffer();
+                })
+                .then(function (bytes) {
+                    return new Context(1, 1, 44100).decodeAudioData(bytes);
+                })
+                .then(function (audio) {
+                    paintLevels(canvas, audio.getChannelData(0));
+                    canvas.setAttribute("data-drawn", "true");
+                })
+                .catch(function () {
+                    canvas.setAttribute("data-drawn", "failed");
+                });
+        });
+    }
+
+    function paintLevels(canvas, samples) {
+        var g = canvas.getContext("2d");
+        var bars = 96;
+        var gap = 2;
+        var width = canvas.width / bars;
+        var per = Math.max(1, Math.floor(samples.length / bars));
+        var peaks = [];
+        var loudest = 0;
+        for (var i = 0; i < bars; i++) {
+            var peak = 0;
+            for (var j = i * per; j < Math.min(samples.length, (i + 1) * per); j += 16) {
+                peak = Math.max(peak, Math.abs(samples[j]));
+            }
+            peaks.push(peak);
+            loudest = Math.max(loudest, peak);
+        }
+        g.clearRect(0, 0, canvas.width, canvas.height);
+        g.fillStyle = "#4f46e5";
+        peaks.forEach(function (peak, index) {
+            var h = Math.max(2, (loudest > 0 ? peak / loudest : 0) * (canvas.height - 8));
+            g.fillRect(index * width + gap / 2, (canvas.height - h) / 2, width - gap, h);
+        });
+    }
+
+    /** A thumbnail that cannot be made (a clip in a codec we cannot decode) shows a neutral tile instead. */
+    function bindThumbFallbacks() {
+        document.addEventListener("error", function (event) {
+            var img = event.target;
+            if (img.tagName === "IMG" && img.hasAttribute("data-thumb-fallback")) {
+                var tile = document.createElement("div");
+                tile.className = "thumb thumb-missing";
+                tile.textContent = img.getAttribute("data-thumb-fallback");
+                img.replaceWith(tile);
+            }
+        }, true);
     }
 
     /** Event delegation: elements re-rendered by Ajax keep working without binding anything again. */
@@ -174,11 +328,7 @@ var studio = (function () {
                 return;
             }
             event.preventDefault();
-            if (button.id === "studio:generate") {
-                generate(button, event);
-            } else {
-                ajax(button, event, button.getAttribute("data-ajax-execute"), button.getAttribute("data-ajax-render"));
-            }
+            press(button, event);
         });
         document.addEventListener("change", function (event) {
             var target = event.target;
@@ -205,19 +355,80 @@ var studio = (function () {
                 ajax(target, null, target.id, target.getAttribute("data-ajax-render"));
             }, delay);
         });
-        // Enter in a field of the form starts the task, as the form's main button (not "Remove" or "Upload").
+        // Enter in a field: its own button (a URL's "Use URL"), else the step's Next; never the paid submit.
         document.addEventListener("keydown", function (event) {
             var target = event.target;
-            if (event.key !== "Enter" || !target.form || target.form.id !== "studio" || target.tagName !== "INPUT"
-                    || target.type === "submit" || target.type === "file") {
+            if (event.key !== "Enter" || !target.form || target.tagName !== "INPUT" || target.type === "submit"
+                    || target.type === "file") {
                 return;
             }
-            event.preventDefault();
-            var button = document.getElementById("studio:generate");
+            var button = document.getElementById(target.getAttribute("data-enter-clicks") || "")
+                || (target.form.id === "create" && document.getElementById("create:next"));
             if (button) {
-                generate(button, event);
+                event.preventDefault();
+                press(button, event);
             }
         });
+    }
+
+    /** After a step change: the new step's heading takes the focus, so keyboard and screen reader users follow. */
+    function followStep() {
+        var form = document.getElementById("create");
+        if (!form) {
+            return;
+        }
+        var step = form.getAttribute("data-step");
+        if (followStep.shown && followStep.shown !== step) {
+            var heading = form.querySelector("[data-step-heading]");
+            if (heading) {
+                heading.focus({preventScroll: true});
+                var top = form.getBoundingClientRect().top;
+                if (top < 0) {
+                    form.scrollIntoView({block: "start"});
+                }
+            }
+        }
+        followStep.shown = step;
+    }
+
+    // ---- notifications ----
+
+    function notificationsOffered() {
+        return "Notification" in window && window.isSecureContext;
+    }
+
+    function showNotifyButton() {
+        var button = document.getElementById("notifyMe");
+        if (button) {
+            button.hidden = !notificationsOffered() || Notification.permission !== "default";
+        }
+    }
+
+    function notifyDone(message, card) {
+        if (!notificationsOffered() || Notification.permission !== "granted" || notified[message.id]) {
+            return;
+        }
+        var before = card && card.getAttribute("data-state");
+        if (before === message.state) {
+            return;
+        }
+        if (message.state === "COMPLETED" || message.state === "FAILED") {
+            notified[message.id] = true;
+            var prompt = card && card.querySelector(".task-prompt");
+            new Notification(message.state === "COMPLETED" ? "Your video is ready" : "A video could not be made", {
+                body: "Task #" + message.id + (prompt ? " · " + prompt.textContent.trim().slice(0, 80) : ""),
+                tag: "wan-task-" + message.id
+            });
+        }
+    }
+
+    function bindNotifyButton() {
+        document.addEventListener("click", function (event) {
+            if (event.target.id === "notifyMe" && notificationsOffered()) {
+                Notification.requestPermission().then(showNotifyButton);
+            }
+        });
+        showNotifyButton();
     }
 
     function refreshAll() {
@@ -226,10 +437,19 @@ var studio = (function () {
         }
     }
 
+    function afterRender() {
+        bindCounters();
+        localizeTimes();
+        showProgress();
+        drawWaveforms();
+        followStep();
+    }
+
     return {
         /** A task changed: re-render its card only, so that videos in other cards keep playing. */
         onTaskChanged: function (message) {
             var card = message && document.querySelector('[data-task-id="' + message.id + '"]');
+            notifyDone(message, card);
             if (card && card.id && document.getElementById(REFRESH_ONE)) {
                 faces.ajax.request(REFRESH_ONE, null, {
                     "jakarta.faces.behavior.event": "action",
@@ -251,16 +471,15 @@ var studio = (function () {
         },
 
         init: function () {
-            bindCounters();
-            localizeTimes();
-            showProgress();
+            afterRender();
             bindAjax();
+            bindDrops();
+            bindThumbFallbacks();
+            bindNotifyButton();
             if (window.faces && faces.ajax) {
                 faces.ajax.addOnEvent(function (data) {
                     if (data.status === "success") {
-                        bindCounters();
-                        localizeTimes();
-                        showProgress();
+                        afterRender();
                     }
                 });
                 faces.ajax.addOnError(function (data) {
@@ -268,7 +487,10 @@ var studio = (function () {
                         window.location.reload(); // the page was open too long; start afresh
                         return;
                     }
-                    unlockGenerate();
+                    generating = false;
+                    document.querySelectorAll("input[data-busy]").forEach(function (button) {
+                        release(button, false);
+                    });
                     showError("Something went wrong talking to the server. Please try again.");
                 });
             }

@@ -1,5 +1,6 @@
 package io.wanstudio.generation;
 
+import io.wanstudio.media.UploadStore;
 import io.wanstudio.provider.NovitaGateway;
 import io.wanstudio.provider.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +38,9 @@ public class GenerationService {
 
     @Inject
     PollSchedule schedule;
+
+    @Inject
+    UploadStore uploads;
 
     Clock clock = Clock.systemUTC();
 
@@ -88,6 +93,37 @@ public class GenerationService {
             // OutcomeUnknown, or anything unforeseen: the POST may have created a paid task.
             LOG.log(Level.WARNING, "Submit of task " + id + " has an unknown outcome; marked for review", e);
             return save(id, t -> t.submitOutcomeUnknown(ProviderMessages.outcomeUnknown(e), clock.instant()));
+        }
+    }
+
+    /**
+     * What is wrong with a request, field by field (empty when nothing is): the same checks as {@link #submit},
+     * for a form that checks each step before the last. Nothing is stored or sent.
+     */
+    public Map<String, String> problemsWith(String owner, GenerationRequest request) {
+        try {
+            validator.validate(owner, request);
+            return Map.of();
+        } catch (InvalidRequestException e) {
+            return e.fieldErrors();
+        }
+    }
+
+    /** The request that made one of the owner's tasks, to make it again (media by the same sources). */
+    public Optional<GenerationRequest> requestOf(String owner, long taskId) {
+        return find(owner, taskId).map(task -> {
+            TaskInputs in = task.inputs();
+            return new GenerationRequest(MediaSource.ofReference(in.firstFrame()),
+                    MediaSource.ofReference(in.lastFrame()), MediaSource.ofReference(in.firstClip()),
+                    MediaSource.ofReference(in.drivingAudio()), in.prompt(), in.negativePrompt(),
+                    in.durationSeconds(), in.resolution(), in.promptExtend(), in.watermark(), in.seed(), null);
+        });
+    }
+
+    /** Removes an upload the user no longer wants (replaced or removed on a form) unless a task uses it. */
+    public void discardUnusedUpload(String owner, String token) {
+        if (store.inputsInUse(List.of(RequestValidator.UPLOAD_PREFIX + token)).isEmpty()) {
+            uploads.discard(owner, token);
         }
     }
 

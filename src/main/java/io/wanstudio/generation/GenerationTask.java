@@ -265,6 +265,12 @@ public class GenerationTask {
         return true;
     }
 
+    /** What the user asked for, as at submit: lets the same request be made again (remix). */
+    public TaskInputs inputs() {
+        return new TaskInputs(firstFrame, lastFrame, firstClip, drivingAudio, prompt, negativePrompt, durationSeconds,
+                resolution, promptExtend, watermark, seed);
+    }
+
     /** True when one of the task's inputs is the upload with this token (so the file must be kept). */
     public boolean usesUpload(String token) {
         String reference = RequestValidator.UPLOAD_PREFIX + token;

@@ -7,6 +7,16 @@ public record MediaSource(String url, String uploadToken) {
         return new MediaSource(null, token);
     }
 
+    /** The source a stored input reference ({@link TaskInputs}) names; null for none. */
+    public static MediaSource ofReference(String reference) {
+        if (isBlank(reference)) {
+            return null;
+        }
+        return reference.startsWith(RequestValidator.UPLOAD_PREFIX)
+                ? ofUpload(reference.substring(RequestValidator.UPLOAD_PREFIX.length()))
+                : new MediaSource(reference, null);
+    }
+
     /** An absent input: both parts blank. */
     public boolean isEmpty() {
         return isBlank(url) && isBlank(uploadToken);

@@ -99,6 +99,10 @@ public class UploadStore {
         }
     }
 
+    public StoredUpload storeFromUrl(String owner, MediaRules rules, String url) throws UploadRejectedException {
+        throw new UploadRejectedException("placeholder until the preview branch lands");
+    }
+
     /** Forgets an upload that nothing will use (its request was refused): the row and the file go. */
     @Transactional
     public void discard(String owner, String token) {

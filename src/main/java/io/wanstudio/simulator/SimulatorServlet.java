@@ -146,7 +146,8 @@ public class SimulatorServlet extends HttpServlet {
         String key = authenticate(request);
         RawBody body = read(request.getInputStream());
         // Counted as it arrives, before anything can fail: tests count POSTs that reached the provider
-        ledger.recordPost(body.sha256(), body.tooLarge() ? null : SubmissionValidator.promptOf(body.bytes()));
+        ledger.recordPost(body.sha256(), body.tooLarge() ? null : SubmissionValidator.promptOf(body.bytes()),
+                body.tooLarge() ? null : body.bytes());
         Optional<SimulatorRefusal> fault = faults.failureFor(Endpoint.SUBMIT);
         if (fault.isPresent()) {
             throw fault.get();

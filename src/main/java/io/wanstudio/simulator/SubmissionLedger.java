@@ -3,8 +3,11 @@ package io.wanstudio.simulator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonObjectBuilder;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,21 +24,40 @@ public class SubmissionLedger {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private long total;
 
+    /** Bodies larger than this are counted but not kept (a test reads back only ordinary requests). */
+    private static final int KEPT_BODY_BYTES = 64 * 1024;
+
     private static final class Entry {
         final String prompt;
+        final JsonObject request;
         int count;
         int accepted;
         final List<String> taskIds = new ArrayList<>();
 
-        Entry(String prompt) {
+        Entry(String prompt, JsonObject request) {
             this.prompt = prompt;
+            this.request = request;
         }
     }
 
-    /** Counts one POST; {@code prompt} is the body's prompt when it had one (for finding it again). */
-    public synchronized void recordPost(String sha256, String prompt) {
-        entries.computeIfAbsent(sha256, k -> new Entry(prompt)).count++;
+    /**
+     * Counts one POST; {@code prompt} is the body's prompt when it had one (for finding it again), and the body
+     * itself is kept when it is a small JSON object, so that a test can see exactly what arrived.
+     */
+    public synchronized void recordPost(String sha256, String prompt, byte[] body) {
+        entries.computeIfAbsent(sha256, k -> new Entry(prompt, parse(body))).count++;
         total++;
+    }
+
+    private static JsonObject parse(byte[] body) {
+        if (body == null || body.length > KEPT_BODY_BYTES) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
     }
 
     /**
@@ -56,7 +78,7 @@ public class SubmissionLedger {
     }
 
     /**
-     * {@code {"total":N,"count":C,"accepted":A,"submissions":[{"sha256","prompt","count","accepted","taskIds"}]}} in order of
+     * {@code {"total":N,"count":C,"accepted":A,"submissions":[{"sha256","prompt","request","count","accepted","taskIds"}]}} in order of
      * first arrival; with {@code promptFilter}, only the bodies whose prompt equals it, and {@code count} /
      * {@code accepted} sum them: how many POSTs with that prompt arrived, and how many got a task (total stays
      * the grand total of POSTs).
@@ -73,6 +95,9 @@ public class SubmissionLedger {
                     item.addNull("prompt");
                 } else {
                     item.add("prompt", e.prompt);
+                }
+                if (e.request != null) {
+                    item.add("request", e.request);
                 }
                 list.add(item.add("count", e.count).add("accepted", e.accepted)
                         .add("taskIds", Json.createArrayBuilder(e.taskIds)));

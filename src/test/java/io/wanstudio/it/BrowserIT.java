@@ -30,8 +30,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The studio page in a real browser (Debian's Chromium, headless): upload a first frame, generate, watch the task
- * complete through pushed updates (the page never reloads), and play the video in the page. Screenshots go to
+ * The studio page's live list in a real browser (Debian's Chromium, headless): make a task with the create wizard,
+ * watch it complete through pushed updates (the page never reloads), and play the video in the page while
+ * another task updates. Screenshots go to
  * {@code ${wan.build.dir}/screenshots}.
  */
 @ExtendWith(SharedStudio.class)
@@ -44,14 +45,15 @@ class BrowserIT {
     private static final Dimension PHONE = new Dimension(390, 844);
 
     private static final String BASE = Http.IT_BASE;
-    private static final SimulatorControl SIMULATOR = new SimulatorControl(new Http(BASE));
     private ChromeDriver browser;
+    private CreateWizardPage wizard;
     private Dimension viewport;
 
     @BeforeEach
     void openBrowser() {
         browser = Browsers.chromium(DESKTOP.width, DESKTOP.height);
         showAs(DESKTOP, false); // the window's size includes its frame; the page should get exactly this
+        wizard = new CreateWizardPage(browser);
         Accounts.signIn(browser, BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
     }
 
@@ -73,24 +75,20 @@ class BrowserIT {
     void generatesAVideoThatPlaysInThePage() throws Exception {
         String marker = "[browser-it " + UUID.randomUUID().toString().substring(0, 8) + "]";
         Path frame = TestMedia.pngFile(BUILD.resolve("it-files"), "frame-640x360.png", 640, 360);
-        browser.get(BASE + "/");
+        wizard.open(BASE);
+        wizard.upload("firstFrame", frame);
+        assertThat(wizard.facts("firstFrame")).contains("640×360");
+        wizard.next();
+        wizard.type("prompt", "Lanterns sway in the evening wind " + marker);
+        wizard.next();
+        wizard.setDuration(REQUESTED_SECONDS);
+        wizard.next();
+        assertThat(wizard.review("reviewCost")).isEqualTo("0.24 USD");
 
-        browser.findElement(By.id("studio:firstFrameFile")).sendKeys(frame.toAbsolutePath().toString());
-        waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("firstFrameChosen")));
-        assertThat(browser.findElement(By.id("firstFrameChosen")).getText()).contains("640 × 360");
-        browser.findElement(By.id("studio:prompt")).sendKeys("Lanterns sway in the evening wind " + marker);
-        setDuration(REQUESTED_SECONDS);
-        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("costValue"), "0.24 USD"));
-        screenshot("desktop-form-filled");
+        wizard.generate();
 
-        browser.findElement(By.id("studio:generate")).click();
-
-        // the id is read inside the wait: a pushed update may replace the card element at any moment
-        String taskId = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
-                .filter(c -> c.getText().contains(marker)).findFirst().map(c -> c.getAttribute("data-task-id"))
-                .orElse(null));
+        String taskId = wizard.taskCardWith(marker);
         By thisCard = By.cssSelector("[data-task-id='" + taskId + "']");
-        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice-info")));
         screenshot("desktop-running");
         // No reload from here on: the card changes only through the pushed updates.
         waitUpTo(90).until(d -> "COMPLETED".equals(d.findElement(thisCard).getAttribute("data-state")));
@@ -110,7 +108,7 @@ class BrowserIT {
 
         showAs(PHONE, true);
         browser.navigate().refresh();
-        waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("studio:generate")));
+        waitUpTo(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("create")));
         screenshot("phone-top");
         js("arguments[0].scrollIntoView({block: 'center'});", browser.findElement(thisCard));
         screenshotAsScrolled("phone-completed-card");
@@ -122,13 +120,15 @@ class BrowserIT {
      */
     private void keepsPlayingWhileAnotherTaskUpdates(By playingCard, String marker) {
         String second = marker.replace("]", " second]");
-        browser.findElement(By.id("studio:prompt")).clear();
-        browser.findElement(By.id("studio:prompt")).sendKeys("The lanterns dim " + second);
-        setDuration(2);
-        browser.findElement(By.id("studio:generate")).click();
-        String newId = waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
-                .filter(c -> c.getText().contains(second)).findFirst().map(c -> c.getAttribute("data-task-id"))
-                .orElse(null));
+        wizard.click(By.id("create:runAgain"));
+        wizard.waitUpTo(20).until(d -> !d.findElements(By.id("create:generate")).isEmpty());
+        wizard.goTo("Describe");
+        wizard.type("prompt", "The lanterns dim " + second);
+        wizard.goTo("Output");
+        wizard.setDuration(2);
+        wizard.next();
+        wizard.generate();
+        String newId = wizard.taskCardWith(second);
         By newCardLocator = By.cssSelector("[data-task-id='" + newId + "']");
         WebElement playing = browser.findElement(playingCard).findElement(By.tagName("video"));
         js("arguments[0].muted = true; arguments[0].loop = true; arguments[0].play();", playing);
@@ -141,67 +141,11 @@ class BrowserIT {
         assertThat(browser.findElement(newCardLocator).findElements(By.tagName("video"))).hasSize(1);
     }
 
-    @Test
-    void aTooSmallImageIsRefusedNextToItsFieldAndMakesNoTask() throws Exception {
-        Path tiny = TestMedia.pngFile(BUILD.resolve("it-files"), "tiny-100x100.png", 100, 100);
-        browser.get(BASE + "/");
-        int cardsBefore = browser.findElements(By.cssSelector("[data-task-id]")).size();
-
-        browser.findElement(By.id("studio:firstFrameFile")).sendKeys(tiny.toAbsolutePath().toString());
-        WebElement message = waitUpTo(30).until(d -> {
-            WebElement m = d.findElement(By.id("studio:firstFrameMessage"));
-            return m.getText().isBlank() ? null : m;
-        });
-        assertThat(message.getText()).containsIgnoringCase("240");
-        assertThat(inFirstFrameField(message)).isTrue();
-        screenshot("desktop-invalid-upload");
-
-        String prompt = "This must not be sent " + UUID.randomUUID();
-        browser.findElement(By.id("studio:prompt")).sendKeys(prompt);
-        browser.findElement(By.id("studio:generate")).click();
-        waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.id("studio:generate")));
-        WebElement after = browser.findElement(By.id("studio:firstFrameMessage"));
-        assertThat(after.getText()).isNotBlank();
-        assertThat(inFirstFrameField(after)).isTrue();
-        assertThat(browser.findElement(By.id("studio:prompt")).getAttribute("value")).isEqualTo(prompt);
-        assertThat(browser.findElements(By.cssSelector("[data-task-id]"))).hasSize(cardsBefore);
-        assertThat(SIMULATOR.submissions(prompt).received()).isZero();
-    }
-
-    @Test
-    void aFileThatIsNotAnImageIsRefusedNextToItsField() throws Exception {
-        Path fake = BUILD.resolve("it-files").resolve("not-an-image.png");
-        Files.createDirectories(fake.getParent());
-        Files.writeString(fake, "this is text, not a picture");
-        browser.get(BASE + "/");
-
-        browser.findElement(By.id("studio:firstFrameFile")).sendKeys(fake.toAbsolutePath().toString());
-
-        WebElement message = waitUpTo(30).until(d -> {
-            WebElement m = d.findElement(By.id("studio:firstFrameMessage"));
-            return m.getText().isBlank() ? null : m;
-        });
-        assertThat(message.getText()).containsIgnoringCase("not a supported");
-        assertThat(browser.findElements(By.id("firstFrameChosen"))).isEmpty();
-    }
-
     /** Gives the page exactly this viewport (a desktop window cannot be made phone-narrow). */
     private void showAs(Dimension size, boolean mobile) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width, "height",
                 size.height, "deviceScaleFactor", 1, "mobile", mobile));
         viewport = size;
-    }
-
-    private void setDuration(int seconds) {
-        WebElement duration = browser.findElement(By.id("studio:duration"));
-        duration.clear();
-        duration.sendKeys(Integer.toString(seconds));
-        duration.sendKeys(Keys.TAB); // "change" updates the price
-    }
-
-    private boolean inFirstFrameField(WebElement element) {
-        return (Boolean) js("return document.getElementById('studio:firstFrameField').contains(arguments[0]);",
-                element);
     }
 
     /** Loads the poster as an image in the page: its natural width is 0 unless it decoded. */

@@ -30,6 +30,21 @@ public final class SimulatorControl {
         return new Count(received, accepted);
     }
 
+    /** The body of the (last distinct) submission with this prompt, exactly as it reached the provider. */
+    public JsonObject request(String prompt) {
+        JsonObject found = null;
+        for (var entry : Http.json(http.get("/simulator/_control/submissions")).getJsonArray("submissions")
+                .getValuesAs(JsonObject.class)) {
+            if (prompt.equals(entry.getString("prompt", null)) && entry.containsKey("request")) {
+                found = entry.getJsonObject("request");
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("No submission with the prompt " + prompt);
+        }
+        return found;
+    }
+
     public void faults(String json) {
         var response = http.postJson("/simulator/_control/faults", json);
         if (response.statusCode() / 100 != 2) {

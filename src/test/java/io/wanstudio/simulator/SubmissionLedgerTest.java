@@ -11,10 +11,10 @@ class SubmissionLedgerTest {
 
     @Test
     void countsPostsPerBodyAndAcceptedOnes() {
-        ledger.recordPost("aa", "a cat");
-        ledger.recordPost("aa", "a cat");
+        ledger.recordPost("aa", "a cat", null);
+        ledger.recordPost("aa", "a cat", null);
         ledger.recordAccepted("aa", "t-1");
-        ledger.recordPost("bb", null);
+        ledger.recordPost("bb", null, null);
 
         JsonObject json = ledger.toJson(Optional.empty());
 
@@ -31,11 +31,11 @@ class SubmissionLedgerTest {
 
     @Test
     void countsHowManyPostsWithAPromptArrivedWhateverTheirBodies() {
-        ledger.recordPost("aa", "a cat");
-        ledger.recordPost("aa", "a cat");
-        ledger.recordPost("cc", "a cat"); // same prompt, another body (e.g. another seed)
+        ledger.recordPost("aa", "a cat", null);
+        ledger.recordPost("aa", "a cat", null);
+        ledger.recordPost("cc", "a cat", null); // same prompt, another body (e.g. another seed)
         ledger.recordAccepted("cc", "t-2");
-        ledger.recordPost("bb", "a dog");
+        ledger.recordPost("bb", "a dog", null);
 
         JsonObject cats = ledger.toJson(Optional.of("a cat"));
 
@@ -46,13 +46,27 @@ class SubmissionLedgerTest {
 
     @Test
     void filtersByPromptAndClears() {
-        ledger.recordPost("aa", "a cat");
-        ledger.recordPost("bb", "a dog");
+        ledger.recordPost("aa", "a cat", null);
+        ledger.recordPost("bb", "a dog", null);
 
         assertThat(ledger.toJson(Optional.of("a dog")).getJsonArray("submissions")).hasSize(1);
         assertThat(ledger.toJson(Optional.of("a dog")).getInt("total")).isEqualTo(2);
         ledger.clear();
         assertThat(ledger.toJson(Optional.empty()).getInt("total")).isZero();
         assertThat(ledger.toJson(Optional.empty()).getJsonArray("submissions")).isEmpty();
+    }
+
+    @Test
+    void keepsTheBodyAsItArrivedSoThatATestCanReadWhatWasAskedFor() {
+        var ledger = new SubmissionLedger();
+        ledger.recordPost("aa", "a cat", "{\"input\":{\"prompt\":\"a cat\"},\"parameters\":{\"duration\":3}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ledger.recordPost("bb", null, "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var submissions = ledger.toJson(java.util.Optional.empty()).getJsonArray("submissions");
+
+        assertThat(submissions.getJsonObject(0).getJsonObject("request").getJsonObject("parameters")
+                .getInt("duration")).isEqualTo(3);
+        assertThat(submissions.getJsonObject(1).containsKey("request")).isFalse();
     }
 }
