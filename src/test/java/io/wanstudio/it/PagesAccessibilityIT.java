@@ -95,9 +95,10 @@ class PagesAccessibilityIT {
         audit("password");
 
         browser.findElement(By.id("password:current")).sendKeys("not my password 123");
-        browser.findElement(By.id("password:newPassword")).sendKeys("short");
+        browser.findElement(By.id("password:newPassword")).sendKeys("a brand new passphrase 77");
+        browser.findElement(By.id("password:repeat")).sendKeys("a brand new passphrase 77");
         browser.findElement(By.id("password:change")).click();
-        waitFor(By.cssSelector("#password\\:newPasswordMessage:not(:empty)"));
+        waitFor(By.cssSelector("#password\\:currentMessage:not(:empty)"));
         audit("password-invalid");
     }
 
