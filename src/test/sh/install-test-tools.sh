@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Java and Maven: Debian's headless Chromium with its driver (browser
-# tests) and ffmpeg (ffprobe checks that result videos decode). Does nothing when they are already there.
+# tests), ffmpeg (ffprobe checks that result videos decode), and Node's npm with the pinned axe-core of
+# src/test/axe (the browser tests' accessibility audit). Does nothing when they are already there.
 set -euo pipefail
+cd "$(dirname "$0")/../../.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test tools: ${missing[*]}"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" </dev/null >/dev/null
+fi
+# exactly the version in src/test/axe/package-lock.json
+if [ ! -f src/test/axe/node_modules/axe-core/axe.min.js ]; then
+  echo "Installing axe-core (src/test/axe)"
+  npm ci --prefix src/test/axe --no-audit --no-fund --loglevel=error </dev/null
 fi
