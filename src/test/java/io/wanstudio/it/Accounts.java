@@ -75,6 +75,16 @@ public final class Accounts {
         }
     }
 
+    /** How many uploads the user has kept (rows in the database), through the test-only switch. */
+    public static long uploadRows(String base, String username) {
+        var response = new Http(base).get(TestAccountsServlet.PATH + "?uploads="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("upload count refused: " + response.statusCode());
+        }
+        return Long.parseLong(response.body().trim());
+    }
+
     static String encode(Map<String, String> form) {
         return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));

@@ -4,6 +4,8 @@ import io.wanstudio.account.AccountAdministration;
 import io.wanstudio.account.AccountException;
 import io.wanstudio.account.Role;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +24,23 @@ public class TestAccountsServlet extends HttpServlet {
 
     @Inject
     transient AccountAdministration accounts;
+
+    @PersistenceContext(unitName = "wan")
+    transient EntityManager em;
+
+    /** {@code ?uploads=<user>}: how many uploaded files the user has kept (rows), as plain text. */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String owner = request.getParameter("uploads");
+        if (owner == null) {
+            response.sendError(400);
+            return;
+        }
+        long rows = em.createQuery("SELECT COUNT(u) FROM StoredUpload u WHERE u.owner = :owner", Long.class)
+                .setParameter("owner", owner).getSingleResult();
+        response.setContentType("text/plain");
+        response.getWriter().write(Long.toString(rows));
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,0 +1,157 @@
+package io.wanstudio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.wanstudio.testing.TestMedia.Sample;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+
+/**
+ * Issue 8's media acceptance in the create wizard, in a real browser: each bad file (the same list and messages
+ * as the JSON API's {@link MediaAcceptanceIT}) chosen in its field gets its own message there and leaves no file
+ * and no row; each good one shows its facts, and removing it leaves nothing behind. Pasted URLs are fetched and
+ * judged the same way.
+ */
+@ExtendWith(SharedStudio.class)
+class WizardMediaIT {
+    private static final Path INPUTS = SharedStudio.DATA.resolve("media").resolve("inputs");
+    private static final String BASE = Http.IT_BASE;
+
+    @TempDir
+    static Path samples;
+
+    /** One browser for the whole class: the cases are many and each is one upload. */
+    private static CreateWizardPage page;
+    private static InputServer inputs;
+
+    @BeforeAll
+    static void openBrowser() {
+        var browser = Browsers.chromium(CreateWizardPage.DESKTOP.width, CreateWizardPage.DESKTOP.height);
+        page = new CreateWizardPage(browser);
+        Accounts.signIn(browser, BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        inputs = new InputServer();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        inputs.close();
+        page.browser.quit();
+    }
+
+    @AfterEach
+    void noPolicyViolations() {
+        List<String> console = Browsers.console(page.browser);
+        assertThat(Browsers.cspViolations(console)).as("CSP violations in the console: %s", console).isEmpty();
+    }
+
+    static Stream<Arguments> badInputs() {
+        return MediaAcceptanceIT.badInputs();
+    }
+
+    static Stream<Arguments> goodInputs() {
+        return Stream.of(
+                arguments(Sample.JPEG, "firstFrame", "640×480"),
+                arguments(Sample.CMYK_JPEG, "firstFrame", "640×480"),
+                arguments(Sample.PNG, "firstFrame", "640×360"),
+                arguments(Sample.BMP, "firstFrame", "320×240"),
+                arguments(Sample.WEBP, "firstFrame", "320×240"),
+                arguments(Sample.IMAGE_1_TO_8, "firstFrame", "240×1920"),
+                arguments(Sample.IMAGE_240_PX, "firstFrame", "240×240"),
+                arguments(Sample.MP4, "firstClip", "320×240"),
+                arguments(Sample.MOV, "firstClip", "320×240"),
+                arguments(Sample.WAV, "drivingAudio", "WAV"),
+                arguments(Sample.MP3, "drivingAudio", "MP3"));
+    }
+
+    @ParameterizedTest(name = "{0} in {1} is refused at its field")
+    @MethodSource("badInputs")
+    void aBadFileIsRefusedAtItsFieldAndLeavesNothing(Sample sample, String field, String[] words) throws Exception {
+        openFieldOf(field);
+        Set<Path> filesBefore = inputFiles();
+        long rowsBefore = Accounts.uploadRows(BASE, Accounts.ADMIN);
+
+        page.upload(field, sample.in(samples));
+
+        assertThat(page.message(field)).contains(words);
+        assertThat(page.inField(field, page.browser.findElement(By.id("create:" + field + ":message")))).isTrue();
+        assertThat(page.facts(field)).isEmpty();
+        assertThat(inputFiles()).isEqualTo(filesBefore);
+        assertThat(Accounts.uploadRows(BASE, Accounts.ADMIN)).isEqualTo(rowsBefore);
+    }
+
+    @ParameterizedTest(name = "{0} in {1} is taken")
+    @MethodSource("goodInputs")
+    void aGoodFileShowsItsFactsAndRemovingItLeavesNothing(Sample sample, String field, String facts)
+            throws Exception {
+        openFieldOf(field);
+        Set<Path> filesBefore = inputFiles();
+        long rowsBefore = Accounts.uploadRows(BASE, Accounts.ADMIN);
+
+        page.upload(field, sample.in(samples));
+
+        assertThat(page.message(field)).isEmpty();
+        assertThat(page.facts(field)).contains(facts);
+        assertThat(Accounts.uploadRows(BASE, Accounts.ADMIN)).isEqualTo(rowsBefore + 1);
+        page.removeMedium(field);
+        assertThat(inputFiles()).isEqualTo(filesBefore);
+        assertThat(Accounts.uploadRows(BASE, Accounts.ADMIN)).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aPastedUrlIsFetchedAndJudgedLikeAFile() throws Exception {
+        openFieldOf("firstFrame");
+        Set<Path> filesBefore = inputFiles();
+        String small = inputs.put("/small.jpg", Files.readAllBytes(Sample.IMAGE_239_PX.in(samples)));
+        String good = inputs.put("/good.jpg", Files.readAllBytes(Sample.JPEG.in(samples)));
+
+        page.useUrl("firstFrame", small);
+        assertThat(page.message("firstFrame")).contains("239");
+        assertThat(inputFiles()).isEqualTo(filesBefore);
+
+        page.useUrl("firstFrame", "http://10.1.2.3/frame.jpg"); // refused by the address guard before connecting
+        assertThat(page.message("firstFrame")).isNotEmpty();
+        assertThat(inputFiles()).isEqualTo(filesBefore);
+
+        page.useUrl("firstFrame", good);
+        assertThat(page.message("firstFrame")).isEmpty();
+        assertThat(page.facts("firstFrame")).contains("640×480");
+        page.removeMedium("firstFrame");
+        assertThat(inputFiles()).isEqualTo(filesBefore);
+    }
+
+    /** A fresh wizard in the mode that has this field. */
+    private static void openFieldOf(String field) {
+        page.open(BASE);
+        page.chooseMode(switch (field) {
+            case "firstClip" -> "CONTINUE_CLIP";
+            case "drivingAudio" -> "FIRST_FRAME_AUDIO";
+            case "lastFrame" -> "FIRST_LAST";
+            default -> "FIRST_FRAME";
+        });
+    }
+
+    private static Set<Path> inputFiles() throws IOException {
+        if (!Files.isDirectory(INPUTS)) {
+            return Set.of();
+        }
+        try (var files = Files.list(INPUTS)) {
+            return files.collect(Collectors.toSet());
+        }
+    }
+}
