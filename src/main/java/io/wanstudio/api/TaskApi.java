@@ -151,10 +151,10 @@ public class TaskApi {
             + "field.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "ApiError"), examples = {
                         @ExampleObject(name = "invalid_request", value = "{\"error\":\"invalid_request\","
-                                + "\"message\":\"The image is 200×120 px; width and height must each be between "
-                                + "240 and 8000 px.; The duration is 20 s; it must be 2 to 15 s.\",\"fields\":{"
-                                + "\"firstFrame\":\"The image is 200×120 px; width and height must each be between "
-                                + "240 and 8000 px.\",\"durationSeconds\":\"The duration is 20 s; it must be 2 to "
+                                + "\"message\":\"The image is 239×400 px: its width is 1 px below the 240 px "
+                                + "minimum.; The duration is 20 s; it must be 2 to 15 s.\",\"fields\":{"
+                                + "\"firstFrame\":\"The image is 239×400 px: its width is 1 px below the 240 px "
+                                + "minimum.\",\"durationSeconds\":\"The duration is 20 s; it must be 2 to "
                                 + "15 s.\"}}"),
                         @ExampleObject(name = "malformed_json", value = "{\"error\":\"malformed_json\","
                                 + "\"message\":\"The request body is not valid JSON (line 1, column 22).\"}")}))

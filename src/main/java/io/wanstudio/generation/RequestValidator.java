@@ -1,9 +1,9 @@
 package io.wanstudio.generation;
 
 import io.wanstudio.media.FetchRefusedException;
+import io.wanstudio.media.InputFetcher;
 import io.wanstudio.media.MediaInfo;
 import io.wanstudio.media.MediaInspector;
-import io.wanstudio.media.SafeUrlFetcher;
 import io.wanstudio.media.StoredUpload;
 import io.wanstudio.media.UnsupportedMediaException;
 import io.wanstudio.media.UploadStore;
@@ -12,21 +12,16 @@ import io.wanstudio.provider.FieldError;
 import io.wanstudio.provider.MediaRole;
 import io.wanstudio.provider.NovitaInputRules;
 import io.wanstudio.provider.NovitaSubmitRequest;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a request against every rule the provider applies, before anything is paid for: field values, the
@@ -50,21 +45,7 @@ public class RequestValidator {
     DataDirectory dataDirectory;
 
     @Inject
-    @ConfigProperty(name = "wan.fetch.allowed-origins")
-    Optional<String> allowedOrigins; // comma list
-
-    @Inject
-    @ConfigProperty(name = "wan.fetch.timeout-seconds", defaultValue = "30")
-    long fetchTimeoutSeconds;
-
-    private SafeUrlFetcher fetcher;
-
-    @PostConstruct
-    void init() {
-        List<URI> origins = allowedOrigins.stream().flatMap(list -> Arrays.stream(list.split(",")))
-                .map(String::trim).filter(o -> !o.isEmpty()).map(URI::create).toList();
-        fetcher = new SafeUrlFetcher(origins, Duration.ofSeconds(fetchTimeoutSeconds));
-    }
+    InputFetcher fetcher;
 
     /** The request as stored with the task and as sent to the provider, once every rule holds. */
     public record ValidatedRequest(TaskInputs inputs, NovitaSubmitRequest providerRequest) {

@@ -60,7 +60,8 @@ public final class PosterExtractor {
         return new FrameGrab(codecTrack, new AVCMP4Adaptor(codecTrack.getMeta()));
     }
 
-    private static BufferedImage grabFrame(Path video) throws IOException {
+    /** A frame about 1 s into {@code video} (or half-way into a shorter one), decoded whole. */
+    static BufferedImage grabFrame(Path video) throws IOException {
         try (FileChannelWrapper channel = NIOUtils.readableChannel(video.toFile())) {
             FrameGrab grab = frameGrab(channel);
             DemuxerTrackMeta meta = grab.getVideoTrack().getMeta();

@@ -44,11 +44,14 @@ public class StoredUpload {
     private Double durationSeconds;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** The URL it was imported from; null for a file sent by the user's browser or program. */
+    @Column(name = "source_url")
+    private String sourceUrl;
 
     protected StoredUpload() {
     }
 
-    StoredUpload(String owner, String token, String fileName, MediaInfo info, Instant now) {
+    StoredUpload(String owner, String token, String fileName, MediaInfo info, Instant now, String sourceUrl) {
         this.owner = owner;
         this.token = token;
         this.fileName = fileName;
@@ -60,6 +63,7 @@ public class StoredUpload {
         this.height = info.height();
         this.durationSeconds = info.durationSeconds();
         this.createdAt = now;
+        this.sourceUrl = sourceUrl;
     }
 
     /** What the inspection found. Never transparent: such images are refused before they are stored. */
@@ -116,6 +120,10 @@ public class StoredUpload {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getSourceUrl() {
+        return sourceUrl;
     }
 
     /** File name in the store: the token and the format's extension, nothing the user chose. */

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UploadStore {
     /** Path prefix of the links served by {@link UploadLinkServlet}. */
     public static final String LINK_PATH = "/media/inputs/";
+    /** Longest URL imported (and recorded as the upload's source). */
+    public static final int MAX_URL_CHARS = 4096;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -41,6 +44,13 @@ public class UploadStore {
 
     @Inject
     UrlSigner signer;
+
+    @Inject
+    InputFetcher fetcher;
+
+    /** This bean through its proxy, so that a call to one of its own methods gets that method's transaction. */
+    @Inject
+    UploadStore self;
 
     @PersistenceContext(unitName = "wan")
     EntityManager em;
@@ -70,28 +80,13 @@ public class UploadStore {
     public StoredUpload store(String owner, MediaRules rules, String fileName, InputStream content)
             throws UploadRejectedException {
         String token = newToken();
-        // Not yet a stored name (those end in the format, known only after inspection): never served.
-        Path staged = folder.resolve("." + token + ".upload");
+        Path staged = staged(token);
         try {
-            long limit = rules.maxBytes();
-            BoundedFile.Written written = BoundedFile.copy(content, staged, limit);
-            if (written.bytes() == 0) {
-                throw new UploadRejectedException("The file is empty.");
-            }
-            MediaInfo info = MediaInspector.inspect(staged);
-            Optional<String> broken = rules.problemWith(info);
-            if (broken.isPresent()) {
-                throw new UploadRejectedException(broken.get());
-            }
-            var upload = new StoredUpload(owner, token, label(fileName), info, clock.instant());
-            Files.move(staged, folder.resolve(upload.storedName()), StandardCopyOption.ATOMIC_MOVE);
-            em.persist(upload);
-            return upload;
+            BoundedFile.copy(content, staged, rules.maxBytes());
+            return keep(owner, rules, token, staged, label(fileName), null);
         } catch (BoundedFile.TooLargeException e) {
             throw new UploadRejectedException("The file is larger than the "
                     + BoundedFile.TooLargeException.describe(e.limit()) + " allowed for this field.");
-        } catch (UnsupportedMediaException e) {
-            throw new UploadRejectedException(e.getMessage());
         } catch (IOException e) {
             throw new UploadRejectedException("The upload could not be read completely; please try again.");
         } finally {
@@ -99,16 +94,76 @@ public class UploadStore {
         }
     }
 
+    /**
+     * Imports the file at {@code url} as an upload of {@code owner}: fetched server-side through the SSRF guard
+     * into the same quarantine as an upload, checked the same way, then kept exactly like one (labelled with the
+     * URL's last path segment, or its host). A refused URL or file throws with the message the guard, the
+     * inspector or the rules give, and leaves neither a file nor a row.
+     */
     public StoredUpload storeFromUrl(String owner, MediaRules rules, String url) throws UploadRejectedException {
-        throw new UploadRejectedException("placeholder until the preview branch lands");
+        String given = url == null ? "" : url.strip();
+        if (given.isEmpty()) {
+            throw new UploadRejectedException("Give the URL of the file.");
+        }
+        if (given.length() > MAX_URL_CHARS) {
+            throw new UploadRejectedException("The URL is too long (at most " + MAX_URL_CHARS + " characters).");
+        }
+        URI uri;
+        try {
+            uri = new URI(given);
+        } catch (URISyntaxException e) {
+            throw new UploadRejectedException("This is not a valid URL.");
+        }
+        String token = newToken();
+        Path staged = staged(token);
+        try {
+            // Outside any transaction: a slow server must not hold a database connection.
+            fetcher.fetchTo(uri, staged, rules.maxBytes());
+            return self.keepInTransaction(owner, rules, token, staged, labelOf(uri), given);
+        } catch (FetchRefusedException e) {
+            throw new UploadRejectedException(e.getMessage());
+        } finally {
+            deleteQuietly(staged);
+        }
     }
 
-    /** Forgets an upload that nothing will use (its request was refused): the row and the file go. */
+    /** {@link #keep} with a transaction around it, for callers that fetched without one. */
+    @Transactional
+    StoredUpload keepInTransaction(String owner, MediaRules rules, String token, Path staged, String label,
+            String sourceUrl) throws UploadRejectedException {
+        return keep(owner, rules, token, staged, label, sourceUrl);
+    }
+
+    /** Inspects a staged file, checks it against the rules, moves it into place and records it. */
+    private StoredUpload keep(String owner, MediaRules rules, String token, Path staged, String label,
+            String sourceUrl) throws UploadRejectedException {
+        try {
+            if (Files.size(staged) == 0) {
+                throw new UploadRejectedException("The file is empty.");
+            }
+            MediaInfo info = MediaInspector.inspect(staged);
+            Optional<String> broken = rules.problemWith(info);
+            if (broken.isPresent()) {
+                throw new UploadRejectedException(broken.get());
+            }
+            var upload = new StoredUpload(owner, token, label, info, clock.instant(), sourceUrl);
+            Files.move(staged, folder.resolve(upload.storedName()), StandardCopyOption.ATOMIC_MOVE);
+            em.persist(upload);
+            return upload;
+        } catch (UnsupportedMediaException e) {
+            throw new UploadRejectedException(e.getMessage());
+        } catch (IOException e) {
+            throw new UploadRejectedException("The upload could not be read completely; please try again.");
+        }
+    }
+
+    /** Forgets an upload that nothing will use (its request was refused, or abandoned): row, file and thumbnail go. */
     @Transactional
     public void discard(String owner, String token) {
         find(owner, token).ifPresent(upload -> {
             em.remove(upload);
             deleteQuietly(file(upload));
+            deleteQuietly(thumbnailFile(upload));
         });
     }
 
@@ -136,6 +191,14 @@ public class UploadStore {
         return folder.resolve(upload.storedName());
     }
 
+    /**
+     * Where the upload's preview image is kept once made ({@link UploadPreviews}): beside the file, so it goes
+     * with it. Its name is no stored name (the token is followed by ".thumb"), so no signed link ever serves it.
+     */
+    Path thumbnailFile(StoredUpload upload) {
+        return folder.resolve(upload.getToken() + ".thumb.jpg");
+    }
+
     /** An unguessable, expiring, read-only link to the file, for the provider to fetch. */
     public URI providerLink(StoredUpload upload) {
         String path = LINK_PATH + upload.storedName();
@@ -147,6 +210,22 @@ public class UploadStore {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Hidden and not yet a stored name (those end in the format, known only after inspection): never served. */
+    private Path staged(String token) {
+        return folder.resolve("." + token + ".upload");
+    }
+
+    /** The label of an imported file: the URL's last path segment, decoded, or its host when it has none. */
+    static String labelOf(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath();
+        String segment = path.substring(path.lastIndexOf('/') + 1);
+        if (!segment.isBlank()) {
+            return label(segment);
+        }
+        String host = url.getHost() != null ? url.getHost() : url.getRawAuthority();
+        return label(host);
     }
 
     private static String label(String fileName) {

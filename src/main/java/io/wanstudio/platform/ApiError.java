@@ -30,8 +30,8 @@ public record ApiError(
                         + "input however it was given, otherwise the field's own name (e.g. `durationSeconds`), "
                         + "`Idempotency-Key` for that header, `first`/`max` for the task list's parameters. An "
                         + "empty key holds a message about the request as a whole.",
-                example = "{\"firstFrame\":\"The image is 200×120 px; width and height must each be between 240 "
-                        + "and 8000 px.\",\"durationSeconds\":\"The duration is 20 s; it must be 2 to 15 s.\"}")
+                example = "{\"firstFrame\":\"The image is 239×400 px: its width is 1 px below the 240 px "
+                        + "minimum.\",\"durationSeconds\":\"The duration is 20 s; it must be 2 to 15 s.\"}")
         Map<String, String> fields) {
     public static final String INVALID_REQUEST = "invalid_request";
     public static final String MALFORMED_JSON = "malformed_json";

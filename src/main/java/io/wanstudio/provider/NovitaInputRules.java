@@ -3,6 +3,9 @@ package io.wanstudio.provider;
 import io.wanstudio.media.MediaInfo;
 import io.wanstudio.media.MediaKind;
 import io.wanstudio.media.MediaRules;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -155,27 +158,66 @@ public final class NovitaInputRules {
     private static Optional<String> checkFrameSize(String noun, MediaInfo info, int minSide, int maxSide) {
         int width = info.width();
         int height = info.height();
-        if (width < minSide || height < minSide || width > maxSide || height > maxSide) {
-            return Optional.of(String.format(Locale.ROOT,
-                    "The %s is %d×%d px; width and height must each be between %d and %d px.",
-                    noun, width, height, minSide, maxSide));
+        List<String> breaches = new ArrayList<>();
+        sideBreach("width", width, minSide, maxSide).ifPresent(breaches::add);
+        sideBreach("height", height, minSide, maxSide).ifPresent(breaches::add);
+        if (!breaches.isEmpty()) {
+            return Optional.of(String.format(Locale.ROOT, "The %s is %d×%d px: %s.", noun, width, height,
+                    String.join(" and ", breaches)));
         }
-        long longSide = Math.max(width, height);
-        long shortSide = Math.min(width, height);
+        int longSide = Math.max(width, height);
+        int shortSide = Math.min(width, height);
         if (longSide > MAX_ASPECT * shortSide) {
-            // No rounded ratio in the message: 1921×240 would read "8.0:1" and look allowed.
-            return Optional.of(String.format(Locale.ROOT,
-                    "The %s is %d×%d px; its long side may be at most 8 times its short side "
-                            + "(aspect ratio between 1:8 and 8:1).", noun, width, height));
+            boolean upright = height > width;
+            return Optional.of(String.format(Locale.ROOT, "The %s is %d×%d px: %s is %s than %s — the long side may "
+                            + "be at most %d times the short side (here %d px for a %d px side).", noun, width, height,
+                    ratio(width, height), upright ? "narrower" : "wider", upright ? "1:8" : "8:1", (int) MAX_ASPECT,
+                    (int) MAX_ASPECT * shortSide, shortSide));
         }
         return Optional.empty();
     }
 
+    /** "its width is 1 px below the 240 px minimum", or empty when the side is within the limits. */
+    private static Optional<String> sideBreach(String side, int pixels, int minSide, int maxSide) {
+        if (pixels < minSide) {
+            return Optional.of(String.format(Locale.ROOT, "its %s is %d px below the %d px minimum", side,
+                    minSide - pixels, minSide));
+        }
+        if (pixels > maxSide) {
+            return Optional.of(String.format(Locale.ROOT, "its %s is %d px above the %d px maximum", side,
+                    pixels - maxSide, maxSide));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The ratio of a too narrow or too wide picture: reduced when that reads well ("1:9"), else a decimal rounded
+     * away from the limit, so that 1921×240 reads "8.01:1", never "8.0:1" (which would look allowed).
+     */
+    private static String ratio(int width, int height) {
+        int divisor = BigInteger.valueOf(width).gcd(BigInteger.valueOf(height)).intValue();
+        if (width / divisor <= 32 && height / divisor <= 32) {
+            return width / divisor + ":" + height / divisor;
+        }
+        String times = BigDecimal.valueOf(Math.max(width, height))
+                .divide(BigDecimal.valueOf(Math.min(width, height)), 2, RoundingMode.CEILING)
+                .stripTrailingZeros().toPlainString();
+        return height > width ? "1:" + times : times + ":1";
+    }
+
     private static Optional<String> checkDuration(String noun, MediaInfo info, double min, double max) {
         double seconds = info.durationSeconds();
-        if (seconds < min - DURATION_TOLERANCE_SECONDS || seconds > max + DURATION_TOLERANCE_SECONDS) {
-            return Optional.of(String.format(Locale.ROOT, "The %s is %.1f s long; it must be %s to %s s.",
-                    noun, seconds, seconds(min), seconds(max)));
+        // The difference is taken from the length as shown, so that the message's own arithmetic adds up.
+        BigDecimal shown = BigDecimal.valueOf(seconds).setScale(1, RoundingMode.HALF_UP);
+        if (seconds < min - DURATION_TOLERANCE_SECONDS) {
+            return Optional.of(String.format(Locale.ROOT, "The %s is %s s long: %s s under the %s s minimum.", noun,
+                    shown.toPlainString(), BigDecimal.valueOf(min).subtract(shown).setScale(1, RoundingMode.HALF_UP)
+                            .toPlainString(), seconds(min)));
+        }
+        if (seconds > max + DURATION_TOLERANCE_SECONDS) {
+            return Optional.of(String.format(Locale.ROOT, "The %s is %s s long: %s s over the %s s maximum.", noun,
+                    shown.toPlainString(), shown.subtract(BigDecimal.valueOf(max)).setScale(1, RoundingMode.HALF_UP)
+                            .toPlainString(), seconds(max)));
         }
         return Optional.empty();
     }
@@ -229,10 +271,13 @@ public final class NovitaInputRules {
     }
 
     private static String tooBig(String noun, long bytes, long maxBytes) {
-        // Rounded up, so a file one byte over 20 MB never reads "20.0 MB".
-        double megabytes = Math.ceil(bytes * 10.0 / MEBIBYTE) / 10;
-        return String.format(Locale.ROOT, "The %s is %.1f MB; it must be at most %d MB.", noun, megabytes,
-                maxBytes / MEBIBYTE);
+        // Rounded up, so a file one byte over 20 MB never reads "20.0 MB"; the limits are whole megabytes, so the
+        // excess shown is the size shown minus the limit.
+        BigDecimal megabytes = BigDecimal.valueOf(bytes)
+                .divide(BigDecimal.valueOf(MEBIBYTE), 1, RoundingMode.CEILING);
+        BigDecimal limit = BigDecimal.valueOf(maxBytes / MEBIBYTE);
+        return String.format(Locale.ROOT, "The %s is %s MB: %s MB over the %s MB limit.", noun,
+                megabytes.toPlainString(), megabytes.subtract(limit).toPlainString(), limit.toPlainString());
     }
 
     private static String seconds(double value) {

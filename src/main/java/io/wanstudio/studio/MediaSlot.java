@@ -16,8 +16,6 @@ import java.io.Serializable;
  */
 public class MediaSlot implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Where the owner reads an upload and its thumbnail (served by UploadPreviewServlet). */
-    static final String PREVIEW_PATH = "/media/uploads/";
 
     private final MediaRole role;
     private transient Part file;
@@ -129,11 +127,11 @@ public class MediaSlot implements Serializable {
 
     /** App-relative address of the file, readable by its owner only. */
     public String getFilePath() {
-        return token == null ? null : PREVIEW_PATH + token;
+        return token == null ? null : UploadPreviewServlet.PATH + token;
     }
 
     public String getThumbnailPath() {
-        return token == null || isAudio() ? null : PREVIEW_PATH + token + "/thumbnail";
+        return token == null || isAudio() ? null : UploadPreviewServlet.PATH + token + "/thumbnail";
     }
 
     public String getLabel() {

@@ -11,8 +11,12 @@ import io.wanstudio.generation.InvalidRequestException;
 import io.wanstudio.generation.MediaSource;
 import io.wanstudio.generation.ProviderMessages;
 import io.wanstudio.generation.TaskState;
+import io.wanstudio.media.MediaInfo;
 import io.wanstudio.media.MediaInspector;
+import io.wanstudio.media.MediaRules;
 import io.wanstudio.media.ResultStore;
+import io.wanstudio.media.StoredUpload;
+import io.wanstudio.media.UploadPreviews;
 import io.wanstudio.media.UploadRejectedException;
 import io.wanstudio.media.UploadStore;
 import io.wanstudio.platform.ProviderMode;
@@ -21,12 +25,19 @@ import io.wanstudio.provider.NovitaInputRules;
 import io.wanstudio.testing.TestMedia;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -50,7 +61,7 @@ class GenerationServiceIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.appWithTestLibraries(GenerationServiceIT.class, TestMedia.class, TaskRows.class,
-                Http.class, SimulatorControl.class);
+                Http.class, SimulatorControl.class, InputServer.class);
     }
 
     @Inject
@@ -76,6 +87,151 @@ class GenerationServiceIT {
 
     @Inject
     io.wanstudio.generation.AbandonedUploadSweeper sweeper;
+
+    @Inject
+    UploadPreviews previews;
+
+    // ---- uploads imported from a URL (UploadStore.storeFromUrl) and their thumbnails ----
+
+    @Test
+    void aGoodImageAtAUrlIsKeptLikeAnUploadAndRemembersWhereItCameFrom() throws Exception {
+        String owner = "url-import-" + UUID.randomUUID();
+        byte[] jpeg = TestMedia.jpeg(640, 480);
+        try (var server = inputServer()) {
+            String url = server.put("/photos/summer beach.jpg", jpeg).replace(" ", "%20");
+
+            StoredUpload upload = uploads.storeFromUrl(owner, NovitaInputRules.of(MediaRole.FIRST_FRAME), url);
+
+            assertThat(upload.getSourceUrl()).isEqualTo(url);
+            assertThat(upload.getFileName()).isEqualTo("summer beach.jpg");
+            StoredUpload found = uploads.find(owner, upload.getToken()).orElseThrow();
+            assertThat(found.getSourceUrl()).isEqualTo(url);
+            assertThat(found.info().width()).isEqualTo(640);
+            assertThat(Files.readAllBytes(uploads.file(found))).isEqualTo(jpeg);
+            assertThat(uploads.find("someone-else", upload.getToken())).isEmpty();
+        }
+    }
+
+    @Test
+    void aUrlWithoutAFileNameIsLabelledWithItsHost() throws Exception {
+        String owner = "url-import-" + UUID.randomUUID();
+        try (var server = inputServer()) {
+            String url = server.put("/", TestMedia.png(320, 240));
+
+            StoredUpload upload = uploads.storeFromUrl(owner, NovitaInputRules.of(MediaRole.LAST_FRAME), url);
+
+            assertThat(upload.getFileName()).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void aUrlWhoseFileIsRefusedLeavesNoFileAndNoRow() throws Exception {
+        String owner = "url-refused-" + UUID.randomUUID();
+        var rules = NovitaInputRules.of(MediaRole.FIRST_FRAME);
+        try (var server = inputServer()) {
+            String narrow = server.put("/narrow.jpg", TestMedia.jpeg(239, 400));
+            String text = server.put("/notes.jpg", "Shopping list: milk, eggs, bread.\n".getBytes());
+            String big = server.put("/big.png", TestMedia.png(800, 600));
+            String empty = server.put("/empty.jpg", new byte[0]);
+            String missing = empty.replace("empty.jpg", "never-there.jpg");
+            Set<Path> before = inputFiles();
+
+            assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, narrow))
+                    .isInstanceOf(UploadRejectedException.class)
+                    .hasMessage("The image is 239×400 px: its width is 1 px below the 240 px minimum.");
+            assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, text))
+                    .isInstanceOf(UploadRejectedException.class).hasMessageContaining("not a supported image");
+            assertThatThrownBy(() -> uploads.storeFromUrl(owner, ofAtMost(1000, rules), big))
+                    .isInstanceOf(UploadRejectedException.class)
+                    .hasMessage("The file is larger than the 1000 bytes allowed.");
+            assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, missing))
+                    .isInstanceOf(UploadRejectedException.class)
+                    .hasMessage("The server 127.0.0.1 answered HTTP 404.");
+            assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, empty))
+                    .isInstanceOf(UploadRejectedException.class).hasMessage("The file is empty.");
+
+            assertThat(inputFiles()).isEqualTo(before);
+            assertThat(uploadsOf(owner)).isEmpty();
+        }
+    }
+
+    @Test
+    void aUrlToAPrivateAddressOrOfAnotherSchemeIsRefusedByTheGuardWithoutAnyFetch() throws Exception {
+        String owner = "url-guarded-" + UUID.randomUUID();
+        var rules = NovitaInputRules.of(MediaRole.FIRST_FRAME);
+        Set<Path> before = inputFiles();
+
+        // Nothing listens at 10.0.0.1 here: any connection attempt would end in a network error, not this answer.
+        assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, "http://10.0.0.1/x.jpg"))
+                .isInstanceOf(UploadRejectedException.class)
+                .hasMessage("The URL points to a local or private network address; such URLs are not fetched.");
+        // the app itself is local and not an allowed origin
+        assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, mode.publicBaseUrl() + "/health/live"))
+                .isInstanceOf(UploadRejectedException.class).hasMessageContaining("local or private network");
+        assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, "file:///etc/passwd"))
+                .isInstanceOf(UploadRejectedException.class)
+                .hasMessage("Only http and https URLs can be fetched; this one is file:.");
+        assertThatThrownBy(() -> uploads.storeFromUrl(owner, rules, "http://exa mple.com/a.jpg"))
+                .isInstanceOf(UploadRejectedException.class).hasMessage("This is not a valid URL.");
+
+        assertThat(inputFiles()).isEqualTo(before);
+        assertThat(uploadsOf(owner)).isEmpty();
+    }
+
+    @Test
+    void aThumbnailIsRemovedWithItsUploadWhenDiscardedOrSweptAsAbandoned() throws Exception {
+        String owner = "thumbnails-" + UUID.randomUUID();
+        var rules = NovitaInputRules.of(MediaRole.FIRST_FRAME);
+        var discarded = uploads.store(owner, rules, "a.jpg", new ByteArrayInputStream(TestMedia.jpeg(1280, 720)));
+        var abandoned = uploads.store(owner, rules, "b.png", new ByteArrayInputStream(TestMedia.png(720, 1280)));
+        Path discardedThumbnail = previews.thumbnail(owner, discarded.getToken()).orElseThrow();
+        Path abandonedThumbnail = previews.thumbnail(owner, abandoned.getToken()).orElseThrow();
+        assertThat(discardedThumbnail).isRegularFile().hasFileName(discarded.getToken() + ".thumb.jpg")
+                .hasParent(uploads.file(discarded).getParent());
+        assertThat(abandonedThumbnail).isRegularFile();
+
+        uploads.discard(owner, discarded.getToken());
+        assertThat(uploads.file(discarded)).doesNotExist();
+        assertThat(discardedThumbnail).doesNotExist();
+
+        rows.setUploadCreatedAt(abandoned.getToken(), Instant.now().minus(Duration.ofHours(48)));
+        sweeper.sweep(Instant.now());
+        assertThat(uploads.file(abandoned)).doesNotExist();
+        assertThat(abandonedThumbnail).doesNotExist();
+        assertThat(uploadsOf(owner)).isEmpty();
+    }
+
+    /** The input server on the port the container allows as a local origin (wan.fetch.allowed-origins). */
+    private static InputServer inputServer() {
+        String origin = ConfigProvider.getConfig().getValue("wan.fetch.allowed-origins", String.class).split(",")[0];
+        return new InputServer(URI.create(origin.trim()).getPort());
+    }
+
+    private Set<Path> inputFiles() throws IOException {
+        try (var files = Files.list(results.resolve("inputs"))) {
+            return files.collect(Collectors.toSet());
+        }
+    }
+
+    private List<StoredUpload> uploadsOf(String owner) {
+        return uploads.olderThan(Instant.now().plus(Duration.ofDays(1)), 0, 100_000).stream()
+                .filter(upload -> upload.getOwner().equals(owner)).toList();
+    }
+
+    /** The same rules with a smaller byte limit. */
+    private static MediaRules ofAtMost(long maxBytes, MediaRules rules) {
+        return new MediaRules() {
+            @Override
+            public long maxBytes() {
+                return maxBytes;
+            }
+
+            @Override
+            public Optional<String> problemWith(MediaInfo info) {
+                return rules.problemWith(info);
+            }
+        };
+    }
 
     @Test
     void uploadsNoTaskUsesAreRemovedOnceAbandonedAndNoOthers() throws Exception {

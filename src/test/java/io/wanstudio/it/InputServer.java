@@ -17,12 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InputServer implements AutoCloseable {
     public static final int PORT = Integer.getInteger("wan.it.input.port", 18099);
     private final HttpServer server;
+    private final int port;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     public InputServer() {
+        this(PORT);
+    }
+
+    /** On a given port: inside the container, where the build's system properties are not set. */
+    public InputServer(int port) {
+        this.port = port;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,13 +58,13 @@ public final class InputServer implements AutoCloseable {
     /** Publishes a file and returns its URL. */
     public String put(String path, byte[] content) {
         files.put(path, content);
-        return "http://127.0.0.1:" + PORT + path;
+        return "http://127.0.0.1:" + port + path;
     }
 
     /** Answers {@code path} with a 302 to {@code location}; returns the URL of {@code path}. */
     public String redirect(String path, String location) {
         redirects.put(path, location);
-        return "http://127.0.0.1:" + PORT + path;
+        return "http://127.0.0.1:" + port + path;
     }
 
     @Override

@@ -30,24 +30,36 @@ class NovitaInputRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"239,240", "240,239", "8001,4000", "4000,8001"})
-    void imageSideOutsideLimitsIsRefused(int width, int height) {
-        assertThat(NovitaInputRules.checkMedia(FIRST_FRAME, image("png", width, height))).hasValue(
-                "The image is " + width + "×" + height + " px; width and height must each be between 240 and 8000 px.");
+    @CsvSource({"239,400,its width is 1 px below the 240 px minimum",
+            "400,239,its height is 1 px below the 240 px minimum",
+            "8001,4000,its width is 1 px above the 8000 px maximum",
+            "4000,8001,its height is 1 px above the 8000 px maximum",
+            "9000,100,its width is 1000 px above the 8000 px maximum and its height is 140 px below the 240 px "
+                    + "minimum"})
+    void imageSideOutsideLimitsSaysWhichSideAndByHowMuch(int width, int height, String breach) {
+        assertThat(NovitaInputRules.checkMedia(FIRST_FRAME, image("png", width, height)))
+                .hasValue("The image is " + width + "×" + height + " px: " + breach + ".");
     }
 
     @Test
-    void imageSideMessageMatchesTheSpecExample() {
-        assertThat(NovitaInputRules.checkMedia(FIRST_FRAME, image("jpeg", 120, 90)))
-                .hasValue("The image is 120×90 px; width and height must each be between 240 and 8000 px.");
+    void bothSidesTooSmallAreBothNamed() {
+        assertThat(NovitaInputRules.checkMedia(FIRST_FRAME, image("jpeg", 120, 90))).hasValue("The image is 120×90 "
+                + "px: its width is 120 px below the 240 px minimum and its height is 150 px below the 240 px minimum.");
     }
 
     @ParameterizedTest
-    @CsvSource({"1944,240", "240,1944", "1921,240"})
-    void aspectBeyondEightToOneIsRefused(int width, int height) {
+    @CsvSource(delimiter = '|', value = {
+            "300|2700|1:9 is narrower than 1:8|2400 px for a 300 px side",
+            "240|2160|1:9 is narrower than 1:8|1920 px for a 240 px side",
+            "1944|240|8.1:1 is wider than 8:1|1920 px for a 240 px side",
+            "240|1944|1:8.1 is narrower than 1:8|1920 px for a 240 px side",
+            // a hair over the limit never reads as the limit itself
+            "1921|240|8.01:1 is wider than 8:1|1920 px for a 240 px side"})
+    void aspectBeyondEightToOneSaysTheRatioAndTheLongestSideAllowed(int width, int height, String ratio,
+            String here) {
         assertThat(NovitaInputRules.checkMedia(LAST_FRAME, image("webp", width, height))).hasValue(
-                "The image is " + width + "×" + height + " px; its long side may be at most 8 times its short side "
-                        + "(aspect ratio between 1:8 and 8:1).");
+                "The image is " + width + "×" + height + " px: " + ratio + " — the long side may be at most 8 times "
+                        + "the short side (here " + here + ").");
     }
 
     @Test
@@ -62,7 +74,9 @@ class NovitaInputRulesTest {
     void imageSizeLimitIs20Megabytes() {
         assertThat(NovitaInputRules.checkMedia(FIRST_FRAME, imageOfBytes(20 * MB))).isEmpty();
         assertThat(NovitaInputRules.checkMedia(FIRST_FRAME, imageOfBytes(20 * MB + 1)))
-                .hasValue("The image is 20.1 MB; it must be at most 20 MB.");
+                .hasValue("The image is 20.1 MB: 0.1 MB over the 20 MB limit.");
+        assertThat(NovitaInputRules.checkMedia(FIRST_FRAME, imageOfBytes((long) (20.4 * MB))))
+                .hasValue("The image is 20.4 MB: 0.4 MB over the 20 MB limit.");
     }
 
     @Test
@@ -89,11 +103,16 @@ class NovitaInputRulesTest {
     @Test
     void clipTooShortOrTooLongIsRefused() {
         assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, clip(1.9)))
-                .hasValue("The clip is 1.9 s long; it must be 2 to 10 s.");
+                .hasValue("The clip is 1.9 s long: 0.1 s under the 2 s minimum.");
         assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, clip(10.1)))
-                .hasValue("The clip is 10.1 s long; it must be 2 to 10 s.");
+                .hasValue("The clip is 10.1 s long: 0.1 s over the 10 s maximum.");
+        assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, clip(11.0)))
+                .hasValue("The clip is 11.0 s long: 1.0 s over the 10 s maximum.");
         assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, clip(12.4)))
-                .hasValue("The clip is 12.4 s long; it must be 2 to 10 s.");
+                .hasValue("The clip is 12.4 s long: 2.4 s over the 10 s maximum.");
+        // just past the tolerance: the message still says a tenth, never "0.0 s over"
+        assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, clip(10.051)))
+                .hasValue("The clip is 10.1 s long: 0.1 s over the 10 s maximum.");
     }
 
     @Test
@@ -103,7 +122,7 @@ class NovitaInputRulesTest {
 
         assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, ok)).isEmpty();
         assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, tooWide))
-                .hasValue("The clip is 4097×2160 px; width and height must each be between 240 and 4096 px.");
+                .hasValue("The clip is 4097×2160 px: its width is 1 px above the 4096 px maximum.");
     }
 
     @Test
@@ -112,9 +131,9 @@ class NovitaInputRulesTest {
         MediaInfo heavy = new MediaInfo(MediaKind.VIDEO, "mp4", 1280, 720, 5, 100 * MB + 1, false);
 
         assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, narrow)).hasValueSatisfying(m ->
-                assertThat(m).startsWith("The clip is 240×1944 px; its long side may be at most 8 times"));
+                assertThat(m).startsWith("The clip is 240×1944 px: 1:8.1 is narrower than 1:8"));
         assertThat(NovitaInputRules.checkMedia(FIRST_CLIP, heavy))
-                .hasValue("The clip is 100.1 MB; it must be at most 100 MB.");
+                .hasValue("The clip is 100.1 MB: 0.1 MB over the 100 MB limit.");
     }
 
     @Test
@@ -131,9 +150,11 @@ class NovitaInputRulesTest {
         assertThat(NovitaInputRules.checkMedia(DRIVING_AUDIO, audio("wav", 30.0))).isEmpty();
         assertThat(NovitaInputRules.checkMedia(DRIVING_AUDIO, audio("mp3", 30.03))).isEmpty(); // MP3 padding
         assertThat(NovitaInputRules.checkMedia(DRIVING_AUDIO, audio("mp3", 30.1)))
-                .hasValue("The audio is 30.1 s long; it must be 2 to 30 s.");
+                .hasValue("The audio is 30.1 s long: 0.1 s over the 30 s maximum.");
         assertThat(NovitaInputRules.checkMedia(DRIVING_AUDIO, audio("wav", 1.9)))
-                .hasValue("The audio is 1.9 s long; it must be 2 to 30 s.");
+                .hasValue("The audio is 1.9 s long: 0.1 s under the 2 s minimum.");
+        assertThat(NovitaInputRules.checkMedia(DRIVING_AUDIO, audio("wav", 1.0)))
+                .hasValue("The audio is 1.0 s long: 1.0 s under the 2 s minimum.");
     }
 
     @Test
@@ -141,7 +162,7 @@ class NovitaInputRulesTest {
         MediaInfo heavy = new MediaInfo(MediaKind.AUDIO, "wav", 0, 0, 20, 15 * MB + 1, false);
 
         assertThat(NovitaInputRules.checkMedia(DRIVING_AUDIO, heavy))
-                .hasValue("The audio file is 15.1 MB; it must be at most 15 MB.");
+                .hasValue("The audio file is 15.1 MB: 0.1 MB over the 15 MB limit.");
         assertThat(NovitaInputRules.checkMedia(DRIVING_AUDIO, clip(5)))
                 .hasValue("The driving audio must be a WAV or MP3 file; this file is a video (MP4).");
     }

@@ -1,0 +1,88 @@
+package io.wanstudio.studio;
+
+import io.wanstudio.account.CurrentUser;
+import io.wanstudio.media.StoredUpload;
+import io.wanstudio.media.UploadPreviews;
+import io.wanstudio.media.UploadStore;
+import io.wanstudio.platform.http.RangeStreaming;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves {@code /media/uploads/{token}} (the upload itself, with byte ranges so audio and video can seek) and
+ * {@code /media/uploads/{token}/thumbnail} (a JPEG preview of an image or clip) to the create wizard: the owner's
+ * uploads only. Another user's token, an unknown one, audio's thumbnail and anything else here are 404 alike.
+ */
+@WebServlet(urlPatterns = UploadPreviewServlet.PATH + "*")
+public class UploadPreviewServlet extends HttpServlet {
+    public static final String PATH = "/media/uploads/";
+    /** An upload never changes under its token; "private" keeps shared caches from storing it. */
+    static final String CACHE_CONTROL = "private, max-age=3600";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(UploadPreviewServlet.class.getName());
+    private static final Pattern UPLOAD_FILE = Pattern.compile("/([A-Za-z0-9_-]{1,64})(/thumbnail)?");
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    @Inject
+    transient UploadStore uploads;
+
+    @Inject
+    transient UploadPreviews previews;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, true);
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, false);
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, boolean withBody)
+            throws IOException {
+        Matcher path = UPLOAD_FILE.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!path.matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Optional<StoredUpload> upload = uploads.find(currentUser.name(), path.group(1));
+        boolean thumbnail = path.group(2) != null;
+        Optional<Path> file = thumbnail ? upload.flatMap(previews::thumbnail)
+                : upload.map(uploads::file).filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String contentType = thumbnail ? "image/jpeg" : upload.get().getContentType();
+        var answer = RangeStreaming.answer(file.get(), contentType, new RangeStreaming.Conditions(
+                request.getHeader("Range"), request.getHeader("If-Range"), request.getHeader("If-None-Match")));
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setHeader("Cache-Control", CACHE_CONTROL);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Disposition", "inline");
+        if (withBody && answer.hasBody()) {
+            try {
+                RangeStreaming.copy(file.get(), answer, response.getOutputStream());
+            } catch (IOException e) {
+                // Players drop media connections when they seek or stop: not worth more than a trace.
+                LOG.log(Level.FINE, "Upload download ended early", e);
+            }
+        }
+    }
+}
