@@ -10,6 +10,9 @@ command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# fonts for Chinese and emoji, so that the screenshots of UTF-8 prompts show them rather than empty boxes
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test tools: ${missing[*]}"
   SUDO=""
