@@ -127,9 +127,13 @@ public class UploadStore {
         }
     }
 
-    /** {@link #keep} with a transaction around it, for callers that fetched without one. */
+    /**
+     * {@link #keep} with a transaction around it, for {@link #storeFromUrl}, which fetched without one; not for
+     * other callers. Public only because Payara applies {@code @Transactional} to public methods alone (a
+     * package-private or protected one ran without a transaction).
+     */
     @Transactional
-    StoredUpload keepInTransaction(String owner, MediaRules rules, String token, Path staged, String label,
+    public StoredUpload keepInTransaction(String owner, MediaRules rules, String token, Path staged, String label,
             String sourceUrl) throws UploadRejectedException {
         return keep(owner, rules, token, staged, label, sourceUrl);
     }
