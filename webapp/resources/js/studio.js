@@ -159,6 +159,16 @@ var studio = (function () {
      * XMLHttpRequest (which also reports progress) and the partial response handed to faces.ajax.response.
      */
     function upload(input) {
+        var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+        if (max && input.files[0].size > max) {
+            // never sent: the server would cut it off at the limit anyway, after the user waited for it
+            var message = document.getElementById(input.id.replace(/:file$/, ":message"));
+            if (message) {
+                message.textContent = input.getAttribute("data-too-large");
+            }
+            input.value = "";
+            return;
+        }
         var form = input.form;
         var sourceId = input.getAttribute("data-upload-with");
         var render = input.getAttribute("data-ajax-render");
@@ -200,7 +210,7 @@ var studio = (function () {
             if (xhr.status === 200) {
                 faces.ajax.response(xhr, {sourceid: sourceId, formId: form.id, render: render});
             } else if (xhr.status === 413) {
-                uploadFailed(field, "The file is larger than any input may be.");
+                uploadFailed(field, xhr.responseText || "The file is larger than any input may be.");
             } else {
                 uploadFailed(field, "The file could not be sent. Please try again.");
             }

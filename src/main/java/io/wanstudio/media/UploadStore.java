@@ -85,8 +85,7 @@ public class UploadStore {
             BoundedFile.copy(content, staged, rules.maxBytes());
             return keep(owner, rules, token, staged, label(fileName), null);
         } catch (BoundedFile.TooLargeException e) {
-            throw new UploadRejectedException("The file is larger than the "
-                    + BoundedFile.TooLargeException.describe(e.limit()) + " allowed for this field.");
+            throw new UploadRejectedException(tooLargeMessage(e.limit()));
         } catch (IOException e) {
             throw new UploadRejectedException("The upload could not be read completely; please try again.");
         } finally {
@@ -159,6 +158,12 @@ public class UploadStore {
         } catch (IOException e) {
             throw new UploadRejectedException("The upload could not be read completely; please try again.");
         }
+    }
+
+    /** What a user is told when a file is over a field's limit (cut off there while streaming). */
+    public static String tooLargeMessage(long limit) {
+        return "The file is larger than the " + BoundedFile.TooLargeException.describe(limit)
+                + " allowed for this field.";
     }
 
     /** Forgets an upload that nothing will use (its request was refused, or abandoned): row, file and thumbnail go. */

@@ -6,7 +6,9 @@ import io.wanstudio.media.MediaFacts;
 import io.wanstudio.media.MediaInfo;
 import io.wanstudio.media.MediaKind;
 import io.wanstudio.media.StoredUpload;
+import io.wanstudio.media.UploadStore;
 import io.wanstudio.provider.MediaRole;
+import io.wanstudio.provider.NovitaInputRules;
 import jakarta.servlet.http.Part;
 import java.io.Serializable;
 
@@ -111,6 +113,16 @@ public class MediaSlot implements Serializable {
             case FIRST_CLIP -> "https://example.com/clip.mp4";
             case DRIVING_AUDIO -> "https://example.com/voice.mp3";
         };
+    }
+
+    /** The most bytes the field takes: the page refuses a bigger file before sending it (the server does too). */
+    public long getMaxBytes() {
+        return NovitaInputRules.maxBytes(role);
+    }
+
+    /** The message for a file over {@link #getMaxBytes()}, the same words as the server's. */
+    public String getTooLargeMessage() {
+        return UploadStore.tooLargeMessage(getMaxBytes());
     }
 
     public boolean isFilled() {

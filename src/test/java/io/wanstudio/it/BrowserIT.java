@@ -85,6 +85,12 @@ class BrowserIT {
         wizard.next();
         assertThat(wizard.review("reviewCost")).isEqualTo("0.24 USD");
 
+        // The user allowed notifications; the page's calls are recorded (headless Chromium shows none).
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("notifications"),
+                "origin", BASE));
+        js("window.shown = []; window.Notification = function (title, options) {"
+                + " window.shown.push(title + ' | ' + options.body); };"
+                + " window.Notification.permission = 'granted';");
         wizard.generate();
 
         String taskId = wizard.taskCardWith(marker);
@@ -93,6 +99,8 @@ class BrowserIT {
         // No reload from here on: the card changes only through the pushed updates.
         waitUpTo(90).until(d -> "COMPLETED".equals(d.findElement(thisCard).getAttribute("data-state")));
 
+        assertThat((List<?>) js("return window.shown;")).containsExactly(
+                "Your video is ready | Task #" + taskId + " · Lanterns sway in the evening wind " + marker);
         WebElement video = browser.findElement(thisCard).findElement(By.tagName("video"));
         assertThat(video.getAttribute("poster")).endsWith("/media/tasks/" + taskId + "/poster");
         assertThat(video.getAttribute("src")).endsWith("/media/tasks/" + taskId + "/video");

@@ -13,6 +13,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -172,10 +173,13 @@ final class CreateWizardPage {
         waitUpTo(10).until(d -> d.findElement(By.id("create:cost")).getText().contains(seconds + " s ×"));
     }
 
+    /** Picks an option of a segmented control where the user sees it (its invisible radio lies over the label). */
     void choose(String radioGroup, String value) {
         WebElement radio = browser.findElement(By.cssSelector("input[name='create:" + radioGroup + "'][value='"
                 + value + "']"));
-        browser.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+        WebElement label = browser.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']"));
+        js("arguments[0].scrollIntoView({block: 'center'});", label);
+        new Actions(browser).moveToElement(label).click().perform();
         waitUpTo(10).until(d -> d.findElement(By.cssSelector("input[name='create:" + radioGroup + "'][value='"
                 + value + "']")).isSelected());
     }
@@ -200,8 +204,9 @@ final class CreateWizardPage {
 
     /** Clicks Generate and waits for the wizard's answer (a notice). */
     void generate() {
+        String before = notice();
         click(By.id("create:generate"));
-        waitUpTo(60).until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+        waitUpTo(60).until(d -> !notice().isEmpty() && !notice().equals(before));
     }
 
     /** The id of the task whose card shows this text, once listed. */
