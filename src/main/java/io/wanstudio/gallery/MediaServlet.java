@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +24,6 @@ public class MediaServlet extends HttpServlet {
     public static final String CACHE_CONTROL = "private, max-age=3600";
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(MediaServlet.class.getName());
     private static final Pattern TASK_FILE = Pattern.compile("/(\\d{1,18})/(video|poster)");
 
     @Inject
@@ -35,18 +32,9 @@ public class MediaServlet extends HttpServlet {
     @Inject
     transient TaskMedia media;
 
+    /** GET, and HEAD through HttpServlet's default (which calls this; no bytes are copied for it). */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, true);
-    }
-
-    @Override
-    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, false);
-    }
-
-    private void serve(HttpServletRequest request, HttpServletResponse response, boolean withBody)
-            throws IOException {
         Matcher path = TASK_FILE.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!path.matches()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -58,18 +46,7 @@ public class MediaServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        var answer = RangeStreaming.answer(file.get(), kind.contentType(), new RangeStreaming.Conditions(
-                request.getHeader("Range"), request.getHeader("If-Range"), request.getHeader("If-None-Match")));
-        response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", CACHE_CONTROL);
-        if (withBody && answer.hasBody()) {
-            try {
-                RangeStreaming.copy(file.get(), answer, response.getOutputStream());
-            } catch (IOException e) {
-                // Browsers drop media connections all the time (seeking, pausing): not worth more than a trace.
-                LOG.log(Level.FINE, "Media download ended early", e);
-            }
-        }
+        RangeStreaming.serve(request, response, file.get(), kind.contentType());
     }
 }

@@ -277,13 +277,7 @@ public class SimulatorServlet extends HttpServlet {
             s3Error(response, 404, "NoSuchKey", "The specified key does not exist.");
             return;
         }
-        var answer = RangeStreaming.answer(video.get(), "video/mp4", new RangeStreaming.Conditions(
-                request.getHeader("Range"), request.getHeader("If-Range"), request.getHeader("If-None-Match")));
-        response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
-        if (!"HEAD".equals(request.getMethod()) && answer.hasBody()) {
-            RangeStreaming.copy(video.get(), answer, response.getOutputStream());
-        }
+        RangeStreaming.serve(request, response, video.get(), "video/mp4");
     }
 
     private void control(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {

@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +29,6 @@ public class UploadPreviewServlet extends HttpServlet {
     static final String CACHE_CONTROL = "private, max-age=3600";
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(UploadPreviewServlet.class.getName());
     private static final Pattern UPLOAD_FILE = Pattern.compile("/([A-Za-z0-9_-]{1,64})(/thumbnail)?");
 
     @Inject
@@ -43,18 +40,9 @@ public class UploadPreviewServlet extends HttpServlet {
     @Inject
     transient UploadPreviews previews;
 
+    /** GET, and HEAD through HttpServlet's default (which calls this; no bytes are copied for it). */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, true);
-    }
-
-    @Override
-    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve(request, response, false);
-    }
-
-    private void serve(HttpServletRequest request, HttpServletResponse response, boolean withBody)
-            throws IOException {
         Matcher path = UPLOAD_FILE.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!path.matches()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -69,20 +57,9 @@ public class UploadPreviewServlet extends HttpServlet {
             return;
         }
         String contentType = thumbnail ? "image/jpeg" : upload.get().getContentType();
-        var answer = RangeStreaming.answer(file.get(), contentType, new RangeStreaming.Conditions(
-                request.getHeader("Range"), request.getHeader("If-Range"), request.getHeader("If-None-Match")));
-        response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", CACHE_CONTROL);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Disposition", "inline");
-        if (withBody && answer.hasBody()) {
-            try {
-                RangeStreaming.copy(file.get(), answer, response.getOutputStream());
-            } catch (IOException e) {
-                // Players drop media connections when they seek or stop: not worth more than a trace.
-                LOG.log(Level.FINE, "Upload download ended early", e);
-            }
-        }
+        RangeStreaming.serve(request, response, file.get(), contentType);
     }
 }

@@ -1,5 +1,7 @@
 package io.wanstudio.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.util.List;
 import java.util.logging.Level;
@@ -32,6 +34,24 @@ public final class Browsers {
     /** Console messages since the last call. */
     public static List<String> console(ChromeDriver browser) {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
+    }
+
+    /** Fails when the page refused anything under its Content-Security-Policy since the last look. */
+    public static void assertNoPolicyViolations(ChromeDriver browser) {
+        List<String> console = console(browser);
+        assertThat(cspViolations(console)).as("CSP violations in the console: %s", console).isEmpty();
+    }
+
+    /** Quits the browser after checking that everything the page did ran under its policy. */
+    public static void quitAfterPolicyCheck(ChromeDriver browser) {
+        if (browser == null) {
+            return;
+        }
+        try {
+            assertNoPolicyViolations(browser);
+        } finally {
+            browser.quit();
+        }
     }
 
     /** The console's Content-Security-Policy violations since the last call (Chromium: "Refused to ..."). */

@@ -53,12 +53,7 @@ class CreateWizardIT {
     /** Everything the page did ran under its Content-Security-Policy. */
     @AfterEach
     void closeBrowser() {
-        try {
-            List<String> console = Browsers.console(page.browser);
-            assertThat(Browsers.cspViolations(console)).as("CSP violations in the console: %s", console).isEmpty();
-        } finally {
-            page.browser.quit();
-        }
+        Browsers.quitAfterPolicyCheck(page.browser);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -160,13 +160,12 @@ class HardeningIT {
         assertThat(page).contains("jakarta.faces.ViewState");
         String prompt = "forged view state " + UUID.randomUUID();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("studio", "studio");
-        form.put("studio:clientRequestId", UUID.randomUUID().toString());
-        form.put("studio:firstFrameUrl", inputs.put("/forged.png", TestMedia.png(640, 360)));
-        form.put("studio:prompt", prompt);
-        form.put("studio:duration", "3");
-        form.put("studio:resolution", "720P");
-        form.put("studio:generate", "Generate video");
+        form.put("create", "create");
+        form.put("create:firstFrame:url", inputs.put("/forged.png", TestMedia.png(640, 360)));
+        form.put("create:prompt", prompt);
+        form.put("create:duration", "3");
+        form.put("create:resolution", "720P");
+        form.put("create:generate", "Generate video");
 
         for (String forged : new String[] {"bogus", "-1234567890:987654321", "<script>alert(1)</script>"}) {
             form.put("jakarta.faces.ViewState", forged);
@@ -183,9 +182,9 @@ class HardeningIT {
         // the same as an Ajax request: a partial redirect, which faces.js follows
         form.put("jakarta.faces.ViewState", "bogus");
         form.put("jakarta.faces.partial.ajax", "true");
-        form.put("jakarta.faces.source", "studio:generate");
-        form.put("jakarta.faces.partial.execute", "studio:prompt studio:generate");
-        form.put("jakarta.faces.partial.render", "studio");
+        form.put("jakarta.faces.source", "create:generate");
+        form.put("jakarta.faces.partial.execute", "create:prompt create:generate");
+        form.put("jakarta.faces.partial.render", "create");
         var ajax = browser.post("/index.xhtml", form, true);
         assertThat(ajax.statusCode()).isEqualTo(200);
         assertThat(ajax.body()).contains("<partial-response").contains("<redirect").doesNotContainPattern(TRACE);
@@ -200,7 +199,7 @@ class HardeningIT {
         // without a ViewState the POST is no postback at all: the page is simply shown, with its empty form
         var noState = browser.post("/index.xhtml", form, false);
         assertThat(noState.statusCode()).isEqualTo(200);
-        assertThat(noState.body()).contains("id=\"studio:prompt\"").doesNotContain(prompt)
+        assertThat(noState.body()).contains("id=\"create:mode\"").doesNotContain(prompt)
                 .doesNotContainPattern(TRACE);
 
         assertThat(SIMULATOR.submissions(prompt).received()).isZero();

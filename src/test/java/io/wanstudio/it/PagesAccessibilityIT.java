@@ -45,15 +45,7 @@ class PagesAccessibilityIT {
     /** The audit injects a script into pages with a strict Content-Security-Policy: the page must not object. */
     @AfterEach
     void closeBrowser() {
-        if (browser == null) {
-            return;
-        }
-        try {
-            List<String> console = Browsers.console(browser);
-            assertThat(Browsers.cspViolations(console)).as("CSP violations in the console: %s", console).isEmpty();
-        } finally {
-            browser.quit();
-        }
+        Browsers.quitAfterPolicyCheck(browser);
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.wanstudio.testing.TestMedia.Sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,8 +55,7 @@ class WizardMediaIT {
 
     @AfterEach
     void noPolicyViolations() {
-        List<String> console = Browsers.console(page.browser);
-        assertThat(Browsers.cspViolations(console)).as("CSP violations in the console: %s", console).isEmpty();
+        Browsers.assertNoPolicyViolations(page.browser);
     }
 
     static Stream<Arguments> badInputs() {

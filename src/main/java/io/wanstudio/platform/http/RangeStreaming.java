@@ -1,5 +1,7 @@
 package io.wanstudio.platform.http;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -13,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Decides how to answer a GET or HEAD for a stored media file: whole (200), a byte range (206), not modified
@@ -20,6 +24,7 @@ import java.util.Map;
  * made here once; the page servlet and the JSON API only copy it into their own kind of response.
  */
 public final class RangeStreaming {
+    private static final Logger LOG = Logger.getLogger(RangeStreaming.class.getName());
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private RangeStreaming() {
@@ -36,6 +41,26 @@ public final class RangeStreaming {
     public record Answer(int status, Map<String, String> headers, long first, long length) {
         public boolean hasBody() {
             return length > 0;
+        }
+    }
+
+    /**
+     * Answers a servlet's GET or HEAD for {@code file}: status, headers and, for GET, the bytes. Headers of the
+     * caller's own (Cache-Control, ...) are set before. A client that goes away mid-copy (players do, on every
+     * seek) is not an error.
+     */
+    public static void serve(HttpServletRequest request, HttpServletResponse response, Path file, String contentType)
+            throws IOException {
+        Answer answer = answer(file, contentType, new Conditions(request.getHeader("Range"),
+                request.getHeader("If-Range"), request.getHeader("If-None-Match")));
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        if (!"HEAD".equals(request.getMethod()) && answer.hasBody()) {
+            try {
+                copy(file, answer, response.getOutputStream());
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "Download of " + file.getFileName() + " ended early", e);
+            }
         }
     }
 
