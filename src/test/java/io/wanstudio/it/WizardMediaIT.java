@@ -133,6 +133,28 @@ class WizardMediaIT {
         assertThat(inputFiles()).isEqualTo(filesBefore);
     }
 
+    /** A file dropped on the field's zone (made in the page: a 640×360 PNG) is taken like a chosen one. */
+    @Test
+    void aDroppedFileIsTakenLikeAChosenOne() {
+        openFieldOf("firstFrame");
+
+        page.browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var canvas = document.createElement('canvas'); canvas.width = 640; canvas.height = 360;"
+                + "var g = canvas.getContext('2d'); g.fillStyle = '#2a6'; g.fillRect(0, 0, 640, 360);"
+                + "canvas.toBlob(function (blob) {"
+                + "  var files = new DataTransfer(); files.items.add(new File([blob], 'dropped.png', {type: 'image/png'}));"
+                + "  var zone = document.querySelector('[data-drop-for=\"create:firstFrame:file\"]');"
+                + "  zone.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: files}));"
+                + "  zone.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: files}));"
+                + "  done();"
+                + "}, 'image/png');");
+
+        page.waitUpTo(30).until(d -> page.facts("firstFrame").contains("640×360"));
+        assertThat(page.browser.findElement(By.cssSelector("#create\\:firstFrame\\:field .preview-name")).getText())
+                .isEqualTo("dropped.png");
+        page.removeMedium("firstFrame");
+    }
+
     /** What gets past the page's own size check (a script, an old page) is refused before its body is read. */
     @Test
     void aTwoGigabyteFilePostedToThePageIsRefusedBeforeItsBodyIsRead() throws Exception {
