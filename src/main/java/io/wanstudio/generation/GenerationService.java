@@ -51,6 +51,18 @@ public class GenerationService {
      * @throws InvalidRequestException the request breaks a rule; nothing was stored or sent
      */
     public GenerationTask submit(String owner, GenerationRequest request) throws InvalidRequestException {
+        return submit(owner, request, null);
+    }
+
+    /**
+     * As {@link #submit(String, GenerationRequest)}, for a task made from another of the owner's tasks (remix,
+     * extend, retry): the new task links to its parent.
+     */
+    public GenerationTask submit(String owner, GenerationRequest request, Lineage.Origin origin)
+            throws InvalidRequestException {
+        if (origin != null && find(owner, origin.parentTaskId()).isEmpty()) {
+            origin = null; // not the owner's (or gone): no link, and nothing about it is revealed
+        }
         String clientRequestId = blankToNull(request.clientRequestId());
         if (clientRequestId != null) {
             Optional<GenerationTask> earlier = store.findByClientRequest(owner, clientRequestId);
@@ -62,9 +74,11 @@ public class GenerationService {
         var inputs = valid.inputs();
         GenerationTask task;
         try {
-            task = store.create(GenerationTask.submitting(owner, clientRequestId, inputs,
+            var submitting = GenerationTask.submitting(owner, clientRequestId, inputs,
                     pricing.estimate(inputs.durationSeconds(), inputs.resolution()), pricing.currency(),
-                    clock.instant()));
+                    clock.instant());
+            submitting.derivedFrom(origin);
+            task = store.create(submitting);
         } catch (PersistenceException | TransactionalException e) {
             // The same client request id raced in from another thread: that one pays, this one reports it.
             if (clientRequestId != null) {

@@ -1,19 +1,25 @@
 package io.wanstudio.generation;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -126,6 +132,16 @@ public class GenerationTask {
     @Version
     private long version;
 
+    private boolean favourite;
+    @Column(name = "parent_task_id")
+    private Long parentTaskId;
+    @Enumerated(EnumType.STRING)
+    private Lineage lineage;
+    @ElementCollection
+    @CollectionTable(name = "task_tag", joinColumns = @JoinColumn(name = "task_id"))
+    @Column(name = "tag")
+    private Set<String> tags = new TreeSet<>();
+
     protected GenerationTask() {
     }
 
@@ -153,6 +169,59 @@ public class GenerationTask {
         task.submitStartedAt = now;
         task.updatedAt = now;
         return task;
+    }
+
+    /**
+     * A finished video made here, not by the provider (the films stitched from an extension chain): COMPLETED
+     * from the start, costing nothing, with {@code parent} (the chain's last task) as its parent.
+     */
+    public static GenerationTask madeLocally(GenerationTask parent, Lineage lineage, int durationSeconds,
+            String videoPath, String posterPath, String sha256, long bytes, Instant now) {
+        var task = new GenerationTask();
+        task.owner = parent.owner;
+        task.state = TaskState.COMPLETED;
+        task.prompt = parent.prompt;
+        task.durationSeconds = durationSeconds;
+        task.resolution = parent.resolution;
+        task.promptExtend = parent.promptExtend;
+        task.watermark = parent.watermark;
+        task.costEstimate = BigDecimal.ZERO;
+        task.currency = parent.currency;
+        task.progressPercent = 100;
+        task.videoPath = videoPath;
+        task.posterPath = posterPath;
+        task.videoSha256 = sha256;
+        task.videoBytes = bytes;
+        task.createdAt = now;
+        task.finishedAt = now;
+        task.updatedAt = now;
+        task.derivedFrom(new Lineage.Origin(parent.id, lineage));
+        return task;
+    }
+
+    /** Records the task this one was made from (before it is first stored). */
+    public void derivedFrom(Lineage.Origin origin) {
+        if (origin != null) {
+            this.parentTaskId = origin.parentTaskId();
+            this.lineage = origin.lineage();
+        }
+    }
+
+    public boolean markFavourite(boolean favourite, Instant now) {
+        if (this.favourite == favourite) {
+            return false;
+        }
+        this.favourite = favourite;
+        return touched(now);
+    }
+
+    /** Adds a tag (already normalised by the caller); false when the task had it. */
+    public boolean tag(String tag) {
+        return tags.add(tag);
+    }
+
+    public boolean untag(String tag) {
+        return tags.remove(tag);
     }
 
     /** The provider accepted the POST and gave its task id. */
@@ -384,6 +453,23 @@ public class GenerationTask {
 
     public int getPollFailures() {
         return pollFailures;
+    }
+
+    public boolean isFavourite() {
+        return favourite;
+    }
+
+    public Long getParentTaskId() {
+        return parentTaskId;
+    }
+
+    public Lineage getLineage() {
+        return lineage;
+    }
+
+    /** The task's tags, sorted; read inside a transaction or after a fetch (lazy). */
+    public Set<String> getTags() {
+        return Collections.unmodifiableSet(tags);
     }
 
     public long getVersion() {

@@ -1,0 +1,28 @@
+package io.wanstudio.generation;
+
+/** How a task was made from another (its parent): the detail page shows the chain. */
+public enum Lineage {
+    /** The same inputs and parameters, possibly changed, as a new task. */
+    REMIX("Remix of"),
+    /** A continuation with the parent's video as the first clip. */
+    EXTEND("Extension of"),
+    /** A failed task submitted again as a new one. */
+    RETRY("Retry of"),
+    /** The videos of an extension chain joined into one film, ending with the parent. */
+    STITCH("Stitched from the chain of");
+
+    private final String label;
+
+    Lineage(String label) {
+        this.label = label;
+    }
+
+    /** "Remix of", "Extension of", ...: followed by the parent's number on pages. */
+    public String label() {
+        return label;
+    }
+
+    /** A new task's link to the task it was made from. */
+    public record Origin(long parentTaskId, Lineage lineage) {
+    }
+}
