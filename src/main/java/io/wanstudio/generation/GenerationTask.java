@@ -132,6 +132,10 @@ public class GenerationTask {
     @Version
     private long version;
 
+    @Column(name = "processing_started_at")
+    private Instant processingStartedAt;
+    @Column(name = "seed_used")
+    private Long seedUsed;
     private boolean favourite;
     @Column(name = "parent_task_id")
     private Long parentTaskId;
@@ -258,6 +262,9 @@ public class GenerationTask {
             return false;
         }
         this.state = running ? TaskState.PROCESSING : TaskState.QUEUED;
+        if (running && processingStartedAt == null) {
+            processingStartedAt = now;
+        }
         // Progress never goes backwards on the page, even if the provider's estimate does.
         this.progressPercent = Math.max(this.progressPercent, Math.min(99, Math.max(0, progressPercent)));
         this.etaSeconds = etaSeconds;
@@ -279,6 +286,13 @@ public class GenerationTask {
         this.nextPollAt = now;
         this.pollFailures = 0;
         return touched(now);
+    }
+
+    /** The seed the provider reports it used (it picks one when the request had none). */
+    public void seedUsed(Long seed) {
+        if (seed != null) {
+            this.seedUsed = seed;
+        }
     }
 
     /** The video and its poster are in the media store. */
@@ -453,6 +467,19 @@ public class GenerationTask {
 
     public int getPollFailures() {
         return pollFailures;
+    }
+
+    public Instant getProcessingStartedAt() {
+        return processingStartedAt;
+    }
+
+    /** The seed the video was made with: the user's, else the one the provider reported; null if unknown. */
+    public Long getSeedUsed() {
+        return seedUsed != null ? seedUsed : seed;
+    }
+
+    public Long getSeed() {
+        return seed;
     }
 
     public boolean isFavourite() {

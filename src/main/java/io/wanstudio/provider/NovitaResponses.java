@@ -53,8 +53,11 @@ final class NovitaResponses {
         }
         Integer eta = number(task, "eta").map(Double::intValue).filter(e -> e > 0).orElse(null);
         int progress = number(task, "progress_percent").map(Double::intValue).orElse(0);
+        // extra.seed comes as a string in Novita's examples; a number is read too
+        Long seed = object(root, "extra").flatMap(extra -> number(extra, "seed")).map(Double::longValue)
+                .orElse(null);
         return new ProviderTaskStatus(phase, Math.max(0, Math.min(100, progress)), eta,
-                Optional.ofNullable(string(task, "reason")).orElse(""), videoUrl, ttl);
+                Optional.ofNullable(string(task, "reason")).orElse(""), videoUrl, ttl, seed);
     }
 
     static Phase phase(String status) {

@@ -9,9 +9,10 @@ package io.wanstudio.provider;
  * @param reason            the provider's explanation of a failure (empty otherwise)
  * @param videoUrl          the signed result link, once succeeded
  * @param videoUrlTtlSeconds the link's remaining lifetime in seconds, or null when not reported
+ * @param seed               the seed the provider used ({@code extra.seed}), or null when not reported
  */
 public record ProviderTaskStatus(Phase phase, int progressPercent, Integer etaSeconds, String reason,
-        String videoUrl, Long videoUrlTtlSeconds) {
+        String videoUrl, Long videoUrlTtlSeconds, Long seed) {
 
     public enum Phase {
         QUEUED, RUNNING, SUCCEEDED, FAILED, UNKNOWN,

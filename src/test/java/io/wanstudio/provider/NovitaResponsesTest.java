@@ -19,6 +19,15 @@ class NovitaResponsesTest {
     }
 
     @Test
+    void readsTheSeedTheProviderUsedAsStringOrNumber() {
+        String body = """
+                {"extra":{"seed":%s},"task":{"status":"TASK_STATUS_PROCESSING"}}""";
+        assertThat(NovitaResponses.taskStatus(body.formatted("\"424242\"")).seed()).isEqualTo(424242L);
+        assertThat(NovitaResponses.taskStatus(body.formatted("7")).seed()).isEqualTo(7L);
+        assertThat(NovitaResponses.taskStatus("{\"task\":{\"status\":\"TASK_STATUS_QUEUED\"}}").seed()).isNull();
+    }
+
+    @Test
     void readsTtlGivenAsStringOrNumber() {
         String body = """
                 {"task":{"status":"TASK_STATUS_SUCCEED"},"videos":[{"video_url":"https://x/v.mp4",

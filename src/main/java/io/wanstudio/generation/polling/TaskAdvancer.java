@@ -99,7 +99,13 @@ public class TaskAdvancer {
             case SUCCEEDED -> {
                 Instant expires = status.videoUrlTtlSeconds() == null ? null
                         : now.plusSeconds(status.videoUrlTtlSeconds());
-                store.update(id, t -> t.succeeded(status.videoUrl(), expires, now));
+                store.update(id, t -> {
+                    boolean changed = t.succeeded(status.videoUrl(), expires, now);
+                    if (changed) {
+                        t.seedUsed(status.seed());
+                    }
+                    return changed;
+                });
             }
             case SUCCEEDED_WITHOUT_VIDEO -> store.update(id, t -> t.getPollFailures() + 1 >= MAX_POLLS_WITHOUT_VIDEO
                     ? t.failed(ProviderMessages.NO_VIDEO, now)

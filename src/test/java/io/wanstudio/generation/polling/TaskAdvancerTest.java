@@ -48,7 +48,7 @@ class TaskAdvancerTest {
     @Test
     void aSuccessWithoutAVideoIsAskedAgainThenFailedForReview() {
         provider.answer = new ProviderTaskStatus(ProviderTaskStatus.Phase.SUCCEEDED_WITHOUT_VIDEO, 100, null, "", null,
-                null);
+                null, null);
 
         for (int poll = 1; poll <= 4; poll++) {
             advancer.poll(ID);
@@ -67,10 +67,10 @@ class TaskAdvancerTest {
     @Test
     void aVideoThatComesOnAskingAgainIsDownloaded() {
         provider.answer = new ProviderTaskStatus(ProviderTaskStatus.Phase.SUCCEEDED_WITHOUT_VIDEO, 100, null, "", null,
-                null);
+                null, null);
         advancer.poll(ID);
         provider.answer = new ProviderTaskStatus(ProviderTaskStatus.Phase.SUCCEEDED, 100, null, "",
-                "https://cdn.example/v.mp4", 3600L);
+                "https://cdn.example/v.mp4", 3600L, null);
 
         advancer.poll(ID);
 
