@@ -5,8 +5,10 @@ import io.wanstudio.generation.GenerationRequest;
 import io.wanstudio.generation.GenerationService;
 import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.generation.InvalidRequestException;
+import io.wanstudio.generation.Lineage;
 import io.wanstudio.generation.MediaSource;
 import io.wanstudio.generation.Pricing;
+import io.wanstudio.generation.TaskState;
 import io.wanstudio.media.MediaFacts;
 import io.wanstudio.media.StoredUpload;
 import io.wanstudio.media.UploadRejectedException;
@@ -28,6 +30,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -104,6 +107,9 @@ public class CreateWizard implements Serializable {
     @Inject
     Pricing pricing;
 
+    @Inject
+    Extensions extensions;
+
     private Step step = Step.MEDIA;
     private Step furthest = Step.MEDIA;
     private CreateMode mode = CreateMode.FIRST_FRAME;
@@ -118,7 +124,9 @@ public class CreateWizard implements Serializable {
     private boolean watermark;
     private String runKey = newKey();
     private Long submittedTaskId;
-    private Long remixOf;
+    /** The task this run makes a new one from (remix, retry, extend), and how; null for a fresh video. */
+    private Long parentTaskId;
+    private Lineage lineage;
 
     public CreateWizard() {
         for (MediaRole role : MediaRole.values()) {
@@ -277,7 +285,8 @@ public class CreateWizard implements Serializable {
             }
         }
         try {
-            GenerationTask task = generations.submit(owner(), request());
+            GenerationTask task = generations.submit(owner(), request(),
+                    lineage == null ? null : new Lineage.Origin(parentTaskId, lineage));
             submittedTaskId = task.getId();
             discardUnusedMedia();
             switch (task.getState()) {
@@ -327,21 +336,47 @@ public class CreateWizard implements Serializable {
         furthest = Step.MEDIA;
         runKey = newKey();
         submittedTaskId = null;
+        parentTaskId = null;
+        lineage = null;
     }
 
-    // ---- remix ----
+    // ---- made from another task: remix, retry, extend ----
 
-    /** View action for {@code ?remix=<task id>}: every input and parameter of that task, on the review step. */
-    public void openRemix() {
-        if (remixOf == null || FacesContext.getCurrentInstance().isPostback()) {
+    /**
+     * View action for {@code ?remix=<id>}, {@code ?retry=<id>} (a failed task as a new one; the failed one stays)
+     * and {@code ?extend=<id>} (a continuation whose first clip is that task's video). The new task will link to
+     * its parent.
+     */
+    public void open() {
+        if (FacesContext.getCurrentInstance().isPostback() || parentTaskId == null || lineage == null) {
             return;
         }
-        var request = generations.requestOf(owner(), remixOf);
-        if (request.isEmpty()) {
-            Faces.error("Task #" + remixOf + " was not found among your videos; start a new one here.");
+        var parent = generations.find(owner(), parentTaskId);
+        if (parent.isEmpty()) {
+            Faces.error("Task #" + parentTaskId + " was not found among your videos; start a new one here.");
+            lineage = null;
             return;
         }
-        GenerationRequest r = request.get();
+        switch (lineage) {
+            case REMIX -> openCopy("A remix of task #" + parentTaskId + ": everything is as it was. Change what you "
+                    + "like, then generate.");
+            case RETRY -> {
+                if (parent.get().getState() != TaskState.FAILED) {
+                    Faces.error("Only a failed task can be retried; task #" + parentTaskId + " is "
+                            + parent.get().getState().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+                    lineage = null;
+                    return;
+                }
+                openCopy("A retry of task #" + parentTaskId + ": the same request as a new task (the failed one "
+                        + "stays). Check it, then generate.");
+            }
+            case EXTEND -> openExtension(parent.get());
+            default -> lineage = null;
+        }
+    }
+
+    private void openCopy(String notice) {
+        GenerationRequest r = generations.requestOf(owner(), parentTaskId).orElseThrow();
         mode = CreateMode.of(r.firstFrame() != null, r.lastFrame() != null, r.firstClip() != null,
                 r.drivingAudio() != null);
         boolean mediaOk = fill(MediaRole.FIRST_FRAME, r.firstFrame()) & fill(MediaRole.LAST_FRAME, r.lastFrame())
@@ -356,8 +391,24 @@ public class CreateWizard implements Serializable {
         fixedSeed = seed != null;
         furthest = Step.REVIEW;
         step = mediaOk ? Step.REVIEW : Step.MEDIA;
-        Faces.info("A remix of task #" + remixOf + ": everything is as it was. Change what you like, then "
-                + "generate.");
+        Faces.info(notice);
+    }
+
+    /** The parent's video becomes the clip to continue; the user describes what happens next. */
+    private void openExtension(GenerationTask parent) {
+        mode = CreateMode.CONTINUE_CLIP;
+        prompt = parent.getPrompt();
+        resolution = parent.getResolution();
+        MediaSlot clip = slots.get(MediaRole.FIRST_CLIP);
+        try {
+            hold(clip, extensions.clipOf(owner(), parent));
+            furthest = Step.DESCRIBE;
+            step = Step.DESCRIBE;
+            Faces.info("An extension of task #" + parent.getId() + ": its video is the clip to continue. Describe "
+                    + "what happens next.");
+        } catch (UploadRejectedException e) {
+            Faces.fieldError(FORM, COMPONENT_OF_FIELD.get(clip.getField()), e.getMessage());
+        }
     }
 
     private boolean fill(MediaRole role, MediaSource source) {
@@ -584,12 +635,44 @@ public class CreateWizard implements Serializable {
         this.watermark = watermark;
     }
 
-    public Long getRemixOf() {
-        return remixOf;
+    public Long getRemix() {
+        return lineage == Lineage.REMIX ? parentTaskId : null;
     }
 
-    public void setRemixOf(Long remixOf) {
-        this.remixOf = remixOf;
+    public void setRemix(Long id) {
+        from(id, Lineage.REMIX);
+    }
+
+    public Long getRetry() {
+        return lineage == Lineage.RETRY ? parentTaskId : null;
+    }
+
+    public void setRetry(Long id) {
+        from(id, Lineage.RETRY);
+    }
+
+    public Long getExtend() {
+        return lineage == Lineage.EXTEND ? parentTaskId : null;
+    }
+
+    public void setExtend(Long id) {
+        from(id, Lineage.EXTEND);
+    }
+
+    private void from(Long id, Lineage how) {
+        if (id != null) {
+            parentTaskId = id;
+            lineage = how;
+        }
+    }
+
+    /** "Remix of #12", "Extension of #12", ...; null for a fresh video. */
+    public String getOrigin() {
+        return lineage == null ? null : lineage.label() + " #" + parentTaskId;
+    }
+
+    public Long getParentTaskId() {
+        return lineage == null ? null : parentTaskId;
     }
 
     private MediaSlot slot(String role) {

@@ -1,5 +1,6 @@
 package io.wanstudio.studio;
 
+import io.wanstudio.gallery.TaskCard;
 import io.wanstudio.account.CurrentUser;
 import io.wanstudio.generation.GenerationService;
 import io.wanstudio.platform.ProviderMode;

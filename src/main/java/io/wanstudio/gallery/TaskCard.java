@@ -1,7 +1,7 @@
-package io.wanstudio.studio;
+package io.wanstudio.gallery;
 
-import io.wanstudio.gallery.TaskMedia;
 import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.Lineage;
 import io.wanstudio.generation.TaskState;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * One task as the studio page shows it: words and flags the page needs, worked out here so that the page has no
+ * One task as the studio's list and the gallery show it: words and flags the page needs, worked out here so that the page has no
  * logic. A snapshot taken when the list was (re)loaded; kept in the view, hence serializable.
  */
 public final class TaskCard implements Serializable {
@@ -32,9 +32,15 @@ public final class TaskCard implements Serializable {
     private final Instant createdAt;
     private final String videoUrl;
     private final String posterUrl;
+    private final boolean favourite;
+    private final Lineage lineage;
+    private final Long parentTaskId;
 
     private TaskCard(GenerationTask task) {
         this.id = task.getId();
+        this.favourite = task.isFavourite();
+        this.lineage = task.getLineage();
+        this.parentTaskId = task.getParentTaskId();
         this.state = task.getState();
         this.progressPercent = task.getProgressPercent();
         this.etaSeconds = task.getEtaSeconds();
@@ -51,7 +57,7 @@ public final class TaskCard implements Serializable {
                 : null;
     }
 
-    static TaskCard of(GenerationTask task) {
+    public static TaskCard of(GenerationTask task) {
         return new TaskCard(task);
     }
 
@@ -134,6 +140,19 @@ public final class TaskCard implements Serializable {
 
     public String getCreatedAtText() {
         return createdAt == null ? "" : UTC_TIME.format(createdAt);
+    }
+
+    public boolean isFavourite() {
+        return favourite;
+    }
+
+    /** "Remix of #12" and the like, or null for a task made from scratch. */
+    public String getOrigin() {
+        return lineage == null || parentTaskId == null ? null : lineage.label() + " #" + parentTaskId;
+    }
+
+    public Long getParentTaskId() {
+        return parentTaskId;
     }
 
     public String getVideoUrl() {
