@@ -458,6 +458,14 @@ var studio = (function () {
     return {
         /** A task changed: re-render its card only, so that videos in other cards keep playing. */
         onTaskChanged: function (message) {
+            var detail = message && document.querySelector('[data-detail-task="' + message.id + '"]');
+            if (detail) {
+                // the detail page of this task: a new state shows new parts (the player, the reason): reload
+                if (detail.getAttribute("data-state") !== message.state) {
+                    window.location.reload();
+                }
+                return;
+            }
             var card = message && document.querySelector('[data-task-id="' + message.id + '"]');
             notifyDone(message, card);
             if (card && card.id && document.getElementById(REFRESH_ONE)) {

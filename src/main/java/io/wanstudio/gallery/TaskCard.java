@@ -151,6 +151,11 @@ public final class TaskCard implements Serializable {
         return lineage == null || parentTaskId == null ? null : lineage.label() + " #" + parentTaskId;
     }
 
+    /** "Original", "Remix", "Extension", ...: what the task is in its lineage. */
+    public String getKind() {
+        return lineage == null ? "Original" : lineage.noun();
+    }
+
     public Long getParentTaskId() {
         return parentTaskId;
     }

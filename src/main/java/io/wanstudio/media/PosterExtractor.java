@@ -62,11 +62,18 @@ public final class PosterExtractor {
 
     /** A frame about 1 s into {@code video} (or half-way into a shorter one), decoded whole. */
     static BufferedImage grabFrame(Path video) throws IOException {
+        return frameAt(video, POSTER_SECOND);
+    }
+
+    /**
+     * The frame at {@code second} of an H.264 MP4/MOV (half-way into a clip shorter than twice that, so the seek
+     * never runs past the end), decoded whole; whatever its sound track is.
+     */
+    public static BufferedImage frameAt(Path video, double second) throws IOException {
         try (FileChannelWrapper channel = NIOUtils.readableChannel(video.toFile())) {
             FrameGrab grab = frameGrab(channel);
             DemuxerTrackMeta meta = grab.getVideoTrack().getMeta();
-            // Half-way for clips shorter than 2 s, so the seek never runs past the end.
-            grab.seekToSecondPrecise(Math.min(POSTER_SECOND, meta.getTotalDuration() / 2));
+            grab.seekToSecondPrecise(Math.min(second, meta.getTotalDuration() / 2));
             Picture picture = grab.getNativeFrame();
             if (picture == null) {
                 throw new IOException("The video has no decodable frame: " + video.getFileName());

@@ -1,5 +1,6 @@
 package io.wanstudio.simulator;
 
+import io.wanstudio.media.PosterExtractor;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
@@ -21,13 +22,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
-import org.jcodec.api.FrameGrab;
-import org.jcodec.api.JCodecException;
 import org.jcodec.api.awt.AWTSequenceEncoder;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.Rational;
-import org.jcodec.scale.AWTUtil;
 
 /**
  * Makes the simulated result: a real, playable H.264 MP4 (JCodec, Baseline profile) of exactly the requested
@@ -180,14 +178,9 @@ public final class VideoSynthesizer {
         throw new IOException("Not a readable image: " + file.getFileName());
     }
 
-    /** The first frame of an MP4/MOV clip (H.264 only: JCodec decodes nothing else). */
+    /** The first frame of an MP4/MOV clip (H.264 only: JCodec decodes nothing else), whatever its sound. */
     public static BufferedImage readClipFirstFrame(Path file) throws IOException {
-        try {
-            return AWTUtil.toBufferedImage(FrameGrab.getFrameFromFile(file.toFile(), 0));
-        } catch (JCodecException | RuntimeException e) {
-            throw new IOException("Cannot decode the first frame of " + file.getFileName() + ": " + e.getMessage(),
-                    e);
-        }
+        return PosterExtractor.frameAt(file, 0);
     }
 
     /** A plain frame of the given size, for an input whose pixels could not be decoded (its size is known). */

@@ -1,0 +1,201 @@
+package io.wanstudio.gallery;
+
+import io.wanstudio.account.CurrentUser;
+import io.wanstudio.generation.GenerationService;
+import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.MediaSource;
+import io.wanstudio.generation.TaskInputs;
+import io.wanstudio.generation.TaskState;
+import io.wanstudio.media.MediaFacts;
+import io.wanstudio.media.MediaKind;
+import io.wanstudio.media.UploadStore;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The task detail page ({@code task.xhtml?id=N}): the video, every parameter, the inputs, cost and timings, and
+ * the task's lineage. What the page shows is worked out here; actions go to the services.
+ */
+@Named
+@ViewScoped
+public class TaskDetailPage implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** A chain longer than this is cut: lineage is shown, not walked without end. */
+    private static final int MAX_CHAIN = 50;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    GenerationService generations;
+
+    @Inject
+    UploadStore uploads;
+
+    private Long id;
+    private TaskCard card;
+    private TaskView task;
+    private List<InputView> inputs = List.of();
+    private List<TaskCard> chain = List.of();
+
+    /** One input of the task as the page shows it. */
+    public record InputView(String title, String label, String facts, String thumbnailPath, String filePath,
+            String url, boolean audio) implements Serializable {
+    }
+
+    /** The parts of the task the page shows beyond its card. */
+    public record TaskView(String negativePrompt, boolean promptExtend, boolean watermark, Long seedRequested,
+            Long seedUsed, String providerTaskId, String mode, Instant createdAt, Instant acceptedAt,
+            Instant processingStartedAt, Instant finishedAt, TaskState state) implements Serializable {
+    }
+
+    /** View action: loads the owner's task; another user's is "not found", like one that does not exist. */
+    public void load() {
+        if (id == null) {
+            return;
+        }
+        generations.find(currentUser.name(), id).ifPresent(found -> {
+            card = TaskCard.of(found);
+            TaskInputs in = found.inputs();
+            task = new TaskView(in.negativePrompt(), in.promptExtend(), in.watermark(), found.getSeed(),
+                    found.getSeedUsed(), found.getProviderTaskId(), modeOf(in), found.getCreatedAt(),
+                    found.getAcceptedAt(), found.getProcessingStartedAt(), found.getFinishedAt(), found.getState());
+            inputs = inputsOf(in);
+            chain = chainTo(found);
+        });
+    }
+
+    private List<InputView> inputsOf(TaskInputs in) {
+        List<InputView> views = new ArrayList<>();
+        addInput(views, "First frame", in.firstFrame());
+        addInput(views, "Clip continued", in.firstClip());
+        addInput(views, "Last frame", in.lastFrame());
+        addInput(views, "Driving audio", in.drivingAudio());
+        return views;
+    }
+
+    private void addInput(List<InputView> views, String title, String reference) {
+        MediaSource source = MediaSource.ofReference(reference);
+        if (source == null) {
+            return;
+        }
+        if (source.uploadToken() == null) {
+            views.add(new InputView(title, source.url(), "given by URL", null, null, source.url(), false));
+            return;
+        }
+        uploads.find(currentUser.name(), source.uploadToken()).ifPresentOrElse(upload -> {
+            boolean audio = upload.getKind() == MediaKind.AUDIO;
+            String path = "/media/uploads/" + upload.getToken();
+            views.add(new InputView(title, upload.getFileName() == null ? title : upload.getFileName(),
+                    MediaFacts.describe(upload.info()), audio ? null : path + "/thumbnail", path, null, audio));
+        }, () -> views.add(new InputView(title, "(no longer kept)", null, null, null, null, false)));
+    }
+
+    /** The lineage from its first task to this one (oldest first). */
+    private List<TaskCard> chainTo(GenerationTask last) {
+        List<TaskCard> links = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        GenerationTask at = last;
+        while (at != null && seen.add(at.getId()) && links.size() < MAX_CHAIN) {
+            links.add(TaskCard.of(at));
+            Long parent = at.getParentTaskId();
+            at = parent == null ? null : generations.find(currentUser.name(), parent).orElse(null);
+        }
+        Collections.reverse(links);
+        return links;
+    }
+
+    private static String modeOf(TaskInputs in) {
+        boolean clip = in.firstClip() != null;
+        boolean last = in.lastFrame() != null;
+        boolean audio = in.drivingAudio() != null;
+        if (clip) {
+            return last ? "Continue a clip to a last frame" : "Continue a clip";
+        }
+        if (last) {
+            return audio ? "First and last frame + audio" : "First and last frame";
+        }
+        return audio ? "Image + driving audio" : in.firstFrame() != null ? "Animate an image" : "Made here";
+    }
+
+    public boolean isFound() {
+        return card != null;
+    }
+
+    public TaskCard getCard() {
+        return card;
+    }
+
+    public TaskView getTask() {
+        return task;
+    }
+
+    public List<InputView> getInputs() {
+        return inputs;
+    }
+
+    /** The lineage, oldest first; just this task when it was made from scratch. */
+    public List<TaskCard> getChain() {
+        return chain;
+    }
+
+    public boolean isInChain() {
+        return chain.size() > 1;
+    }
+
+    /** What the whole chain cost. */
+    public BigDecimal getChainCost() {
+        return chain.stream().map(TaskCard::getCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public boolean isCompleted() {
+        return task != null && task.state() == TaskState.COMPLETED;
+    }
+
+    public boolean isFailed() {
+        return task != null && task.state() == TaskState.FAILED;
+    }
+
+    /** "12 s", "3 min 4 s"; null when either end is unknown. */
+    public static String span(Instant from, Instant to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            return null;
+        }
+        long seconds = Duration.between(from, to).toSeconds();
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+    }
+
+    public String getSendTime() {
+        return task == null ? null : span(task.createdAt(), task.acceptedAt());
+    }
+
+    public String getQueuedTime() {
+        return task == null ? null : span(task.acceptedAt(), task.processingStartedAt());
+    }
+
+    public String getProcessingTime() {
+        return task == null ? null : span(task.processingStartedAt(), task.finishedAt());
+    }
+
+    public String getTotalTime() {
+        return task == null ? null : span(task.createdAt(), task.finishedAt());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}
