@@ -1,9 +1,11 @@
 package io.wanstudio.api;
 
 import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.Lineage;
 import io.wanstudio.generation.TaskState;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -54,7 +56,19 @@ public record TaskJson(
         String videoSha256,
         @Schema(type = SchemaType.INTEGER, format = "int64", description = "Size of the video file in bytes; with "
                 + "`COMPLETED`.")
-        Long videoBytes) {
+        Long videoBytes,
+        @Schema(description = "Marked as a favourite by its owner.")
+        boolean favourite,
+        @Schema(description = "The owner's tags on the task, sorted (lower case).", example = "[\"harbour\", "
+                + "\"night\"]")
+        List<String> tags,
+        @Schema(type = SchemaType.INTEGER, format = "int64", description = "The task this one was made from (see "
+                + "`lineage`); left out when it was made from scratch or its parent was deleted.")
+        Long parentTaskId,
+        @Schema(implementation = Lineage.class, type = SchemaType.STRING, description = "How it was made from "
+                + "`parentTaskId`: `REMIX`, `EXTEND`, `RETRY`, or `STITCH` (an extension chain joined into one "
+                + "film). Kept when the parent was deleted.")
+        Lineage lineage) {
 
     /** Absolute URLs of the task and, when it has them, of its video and poster. */
     @Schema(name = "TaskLinks", requiredProperties = "self")
@@ -79,6 +93,7 @@ public record TaskJson(
                 task.getPrompt(), task.getNegativePrompt(), task.getDurationSeconds(), task.getResolution(),
                 task.getCostEstimate(), task.getCurrency(), task.getFailureReason(), task.getCreatedAt(),
                 task.getFinishedAt(), task.getProviderTaskId(), links, done ? task.getVideoSha256() : null,
-                done ? task.getVideoBytes() : null);
+                done ? task.getVideoBytes() : null, task.isFavourite(), List.copyOf(task.getTags()),
+                task.getParentTaskId(), task.getLineage());
     }
 }

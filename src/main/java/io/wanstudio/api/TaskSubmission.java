@@ -2,6 +2,7 @@ package io.wanstudio.api;
 
 import io.wanstudio.generation.GenerationRequest;
 import io.wanstudio.generation.InvalidRequestException;
+import io.wanstudio.generation.Lineage;
 import io.wanstudio.generation.MediaSource;
 import io.wanstudio.provider.NovitaInputRules;
 import java.util.LinkedHashMap;
@@ -65,7 +66,15 @@ public record TaskSubmission(
         Boolean watermark,
         @Schema(description = "Seed, for reproducible results.", type = SchemaType.INTEGER, format = "int64",
                 minimum = "0", maximum = "" + NovitaInputRules.SEED_MAX, example = "42")
-        Long seed) {
+        Long seed,
+        @Schema(type = SchemaType.INTEGER, format = "int64", description = "Optional: the `id` of one of your tasks "
+                + "this one is made from (with `lineage`); the task then shows it as its parent and belongs to its "
+                + "chain. Another account's task or one that no longer exists is not linked.", example = "41")
+        Long parentTaskId,
+        @Schema(enumeration = {"REMIX", "EXTEND", "RETRY"}, description = "How this task is made from "
+                + "`parentTaskId`: `REMIX` (the same inputs, perhaps changed), `EXTEND` (its video continued as the "
+                + "first clip), `RETRY` (a failed task sent again). Required with `parentTaskId`.")
+        String lineage) {
 
     /** Documentation of the rules, shared by the JSON and the multipart form schema. */
     static final String COMBINATIONS = "Accepted inputs: exactly one of a first frame or a first clip. With a "
@@ -76,6 +85,8 @@ public record TaskSubmission(
             + "8000 px; aspect ratio between 1:8 and 8:1; at most 20 MB.";
     static final String CLIP_RULES = "MP4 or MOV; 2 to 10 s long; width and height each 240 to 4096 px; aspect "
             + "ratio between 1:8 and 8:1; at most 100 MB.";
+    static final String PARENT_TASK_ID = "parentTaskId";
+    static final String LINEAGE = "lineage";
     static final String AUDIO_RULES = "WAV or MP3; 2 to 30 s long; at most 15 MB.";
     static final String URL_NOTE = "The studio fetches it to check it (addresses on private or local networks are "
             + "refused unless the admin allowed them), then the provider fetches it too.";
@@ -95,7 +106,8 @@ public record TaskSubmission(
                 text.get(GenerationRequest.PROMPT), text.get(GenerationRequest.NEGATIVE_PROMPT),
                 integer(text, GenerationRequest.DURATION, errors), blankToNull(text.get(GenerationRequest.RESOLUTION)),
                 bool(text, "promptExtend", errors), bool(text, "watermark", errors),
-                number(text, GenerationRequest.SEED, errors));
+                number(text, GenerationRequest.SEED, errors), number(text, PARENT_TASK_ID, errors),
+                blankToNull(text.get(LINEAGE)));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -111,6 +123,31 @@ public record TaskSubmission(
                 source(drivingAudioUrl,
                         uploadedTokens.getOrDefault(GenerationRequest.DRIVING_AUDIO, drivingAudioUpload)),
                 prompt, negativePrompt, durationSeconds, resolution, promptExtend, watermark, seed, idempotencyKey);
+    }
+
+    /**
+     * The task this one is made from, if the submission names one.
+     *
+     * @throws InvalidRequestException only one of the two fields is given, or the lineage is not one a client may
+     *                                 give
+     */
+    Lineage.Origin origin() throws InvalidRequestException {
+        if (parentTaskId == null && lineage == null) {
+            return null;
+        }
+        if (parentTaskId == null) {
+            throw new InvalidRequestException(Map.of(PARENT_TASK_ID, "Give the task this one is made from."));
+        }
+        Lineage how = lineage == null ? null : switch (lineage.strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "REMIX" -> Lineage.REMIX;
+            case "EXTEND" -> Lineage.EXTEND;
+            case "RETRY" -> Lineage.RETRY;
+            default -> null;
+        };
+        if (how == null) {
+            throw new InvalidRequestException(Map.of(LINEAGE, "Give REMIX, EXTEND or RETRY."));
+        }
+        return new Lineage.Origin(parentTaskId, how);
     }
 
     GenerationRequest toRequest(String idempotencyKey) {

@@ -4,6 +4,7 @@ import io.wanstudio.generation.GenerationRequest;
 import io.wanstudio.generation.GenerationService;
 import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.generation.InvalidRequestException;
+import io.wanstudio.generation.Lineage;
 import io.wanstudio.media.UploadRejectedException;
 import io.wanstudio.media.UploadStore;
 import io.wanstudio.provider.MediaRole;
@@ -42,6 +43,7 @@ public class UploadingSubmitter {
 
     public GenerationTask submit(String owner, TaskSubmission fields, List<FileInput> files, String idempotencyKey)
             throws InvalidRequestException {
+        Lineage.Origin origin = fields.origin(); // a wrong lineage is refused before any file is stored
         Optional<GenerationTask> earlier = generations.findByClientRequest(owner, idempotencyKey);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -68,7 +70,7 @@ public class UploadingSubmitter {
         }
         GenerationTask task;
         try {
-            task = generations.submit(owner, fields.toRequest(tokens, idempotencyKey));
+            task = generations.submit(owner, fields.toRequest(tokens, idempotencyKey), origin);
         } catch (InvalidRequestException e) {
             discard(owner, tokens.values()); // refused before anything was stored or sent
             throw e;

@@ -361,6 +361,32 @@ public class GenerationTask {
                 .anyMatch(reference::equals);
     }
 
+    /** Tokens of the uploads among the task's inputs (its other inputs are URLs): kept while a task uses them. */
+    public Set<String> uploadTokens() {
+        Set<String> tokens = new TreeSet<>();
+        Stream.of(firstFrame, lastFrame, firstClip, drivingAudio)
+                .filter(input -> input != null && input.startsWith(RequestValidator.UPLOAD_PREFIX))
+                .forEach(input -> tokens.add(input.substring(RequestValidator.UPLOAD_PREFIX.length())));
+        return tokens;
+    }
+
+    /** Which inputs the task was made from, each true when given (the gallery derives its mode from them). */
+    public boolean hasFirstFrame() {
+        return firstFrame != null;
+    }
+
+    public boolean hasLastFrame() {
+        return lastFrame != null;
+    }
+
+    public boolean hasFirstClip() {
+        return firstClip != null;
+    }
+
+    public boolean hasDrivingAudio() {
+        return drivingAudio != null;
+    }
+
     public Long getId() {
         return id;
     }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ApiError(
         @Schema(description = "Stable code for programs: `invalid_request` (400, see `fields`), `malformed_json` "
                 + "(400: not JSON, or a field of the wrong type), `unauthorized` (401), `not_found` (404), "
-                + "`method_not_allowed` (405), `not_acceptable` (406), `request_too_large` (413), "
+                + "`method_not_allowed` (405), `not_acceptable` (406), `conflict` (409: the task is still "
+                + "running), `request_too_large` (413), "
                 + "`unsupported_media_type` (415), "
                 + "`internal_error` (500); any other status gives `http_<status>`.",
                 example = "invalid_request")
@@ -28,7 +29,7 @@ public record ApiError(
                 description = "Only for `invalid_request`: one message per field at fault, keyed by the "
                         + "request's field name: `firstFrame`, `lastFrame`, `firstClip`, `drivingAudio` for a media "
                         + "input however it was given, otherwise the field's own name (e.g. `durationSeconds`), "
-                        + "`Idempotency-Key` for that header, `first`/`max` for the task list's parameters. An "
+                        + "`Idempotency-Key` for that header, the task list's parameters by name (e.g. `cursor`). An "
                         + "empty key holds a message about the request as a whole.",
                 example = "{\"firstFrame\":\"The image is 239×400 px: its width is 1 px below the 240 px "
                         + "minimum.\",\"durationSeconds\":\"The duration is 20 s; it must be 2 to 15 s.\"}")
@@ -36,6 +37,7 @@ public record ApiError(
     public static final String INVALID_REQUEST = "invalid_request";
     public static final String MALFORMED_JSON = "malformed_json";
     public static final String NOT_FOUND = "not_found";
+    public static final String CONFLICT = "conflict";
 
     public static Response response(int status, String error, String message) {
         return response(status, new ApiError(error, message, null));
