@@ -441,6 +441,129 @@ var studio = (function () {
         showNotifyButton();
     }
 
+    // ---- gallery ----
+
+    /** A tile's video plays, muted, while the pointer or the keyboard focus is on the tile. */
+    function bindHoverPlay() {
+        function videoOf(event) {
+            var tile = event.target.closest && event.target.closest(".tile");
+            return tile && tile.querySelector("video[data-hover-play]");
+        }
+        ["mouseover", "focusin"].forEach(function (type) {
+            document.addEventListener(type, function (event) {
+                var video = videoOf(event);
+                if (video && video.paused) {
+                    video.play().catch(function () {
+                        // autoplay refused or the file is gone: the poster stays
+                    });
+                }
+            });
+        });
+        ["mouseout", "focusout"].forEach(function (type) {
+            document.addEventListener(type, function (event) {
+                var video = videoOf(event);
+                var tile = video && video.closest(".tile");
+                if (video && !(event.relatedTarget && tile.contains(event.relatedTarget))) {
+                    video.pause();
+                    video.currentTime = 0;
+                }
+            });
+        });
+    }
+
+    /** Filter fields submit their (GET) form at once; bulk buttons go to a URL made from the selection. */
+    function bindGallery() {
+        document.addEventListener("change", function (event) {
+            var target = event.target;
+            if (target.hasAttribute && target.hasAttribute("data-autosubmit") && target.form) {
+                target.form.submit();
+            }
+            if (target.name === "id" && target.type === "checkbox") {
+                showSelection();
+            }
+        });
+        document.addEventListener("click", function (event) {
+            var button = event.target.closest && event.target.closest("[data-selected-to]");
+            if (!button) {
+                return;
+            }
+            var ids = selectedIds();
+            var min = parseInt(button.getAttribute("data-selected-min") || "1", 10);
+            var max = parseInt(button.getAttribute("data-selected-max") || "100", 10);
+            if (ids.length < min || ids.length > max) {
+                showError(min === max ? "Select " + min + " videos." : ids.length < min
+                        ? "Select at least " + min + (min === 1 ? " video." : " videos.")
+                        : "Select at most " + max + " videos.");
+                return;
+            }
+            window.location.href = button.getAttribute("data-selected-to") + "?"
+                    + ids.map(function (id) { return "id=" + encodeURIComponent(id); }).join("&");
+        });
+        showSelection();
+    }
+
+    function selectedIds() {
+        return Array.from(document.querySelectorAll("input[type=checkbox][name=id]:checked")).map(function (box) {
+            return box.value;
+        });
+    }
+
+    function showSelection() {
+        var count = document.querySelector("[data-selected-count]");
+        if (count) {
+            var n = selectedIds().length;
+            count.textContent = n === 0 ? "Select videos for more actions" : n === 1 ? "1 selected" : n + " selected";
+        }
+    }
+
+    /** The compare page: the videos play, pause and seek together; the first one leads. */
+    function bindCompare() {
+        var videos = Array.from(document.querySelectorAll("video[data-synced]"));
+        var play = document.getElementById("playAll");
+        var seek = document.getElementById("seekAll");
+        var time = document.getElementById("syncTime");
+        if (videos.length < 2 || !play || !seek) {
+            return;
+        }
+        var lead = videos[0];
+        var longest = function () {
+            return Math.max.apply(null, videos.map(function (v) { return v.duration || 0; }));
+        };
+        play.addEventListener("click", function () {
+            var start = lead.paused;
+            videos.forEach(function (v) {
+                if (start) {
+                    v.currentTime = lead.currentTime;
+                    v.play().catch(function () {});
+                } else {
+                    v.pause();
+                }
+            });
+            play.textContent = start ? "Pause all" : "Play all";
+        });
+        seek.addEventListener("input", function () {
+            var at = longest() * seek.value / 1000;
+            videos.forEach(function (v) {
+                v.currentTime = Math.min(at, v.duration || at);
+            });
+        });
+        lead.addEventListener("timeupdate", function () {
+            time.textContent = lead.currentTime.toFixed(1) + " s";
+            if (longest() > 0) {
+                seek.value = Math.round(lead.currentTime * 1000 / longest());
+            }
+            videos.slice(1).forEach(function (v) {
+                // keep in step: a video that drifted more than a tenth of a second is put back
+                if (!v.paused && Math.abs(v.currentTime - lead.currentTime) > 0.1 && lead.currentTime < v.duration) {
+                    v.currentTime = lead.currentTime;
+                }
+            });
+        });
+        lead.addEventListener("ended", function () {
+            play.textContent = "Play all";
+        });
+    }
+
     function refreshAll() {
         if (typeof window.studioRefreshTasks === "function") {
             window.studioRefreshTasks();
@@ -494,6 +617,9 @@ var studio = (function () {
             bindDrops();
             bindThumbFallbacks();
             bindNotifyButton();
+            bindHoverPlay();
+            bindGallery();
+            bindCompare();
             if (window.faces && faces.ajax) {
                 faces.ajax.addOnEvent(function (data) {
                     if (data.status === "success") {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,8 +36,10 @@ public final class TaskCard implements Serializable {
     private final boolean favourite;
     private final Lineage lineage;
     private final Long parentTaskId;
+    private final List<String> tags;
 
-    private TaskCard(GenerationTask task) {
+    private TaskCard(GenerationTask task, List<String> tags) {
+        this.tags = tags;
         this.id = task.getId();
         this.favourite = task.isFavourite();
         this.lineage = task.getLineage();
@@ -58,7 +61,16 @@ public final class TaskCard implements Serializable {
     }
 
     public static TaskCard of(GenerationTask task) {
-        return new TaskCard(task);
+        return new TaskCard(task, List.of());
+    }
+
+    /** With the task's tags, which must have been loaded with it (the gallery's queries do). */
+    public static TaskCard withTags(GenerationTask task) {
+        return new TaskCard(task, List.copyOf(task.getTags()));
+    }
+
+    public List<String> getTags() {
+        return tags;
     }
 
     public long getId() {
