@@ -26,7 +26,12 @@ public final class DownloadNames {
 
     /** The video's download name (dates in UTC, as the studio stores them). */
     public static String of(GenerationTask task) {
-        return DAY.format(task.getCreatedAt()) + " " + slug(task.getPrompt()) + " " + task.getId() + ".mp4";
+        return of(task.getCreatedAt(), task.getPrompt(), task.getId());
+    }
+
+    /** The same from the task's facts (e.g. as the API lists them). */
+    public static String of(Instant createdAt, String prompt, long id) {
+        return DAY.format(createdAt) + " " + slug(prompt) + " " + id + ".mp4";
     }
 
     /** The bulk download's name: {@code wan-studio-<day>-<n>-videos.zip}. */
