@@ -1,6 +1,7 @@
 package io.wanstudio.api;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.gallery.DownloadNames;
 import io.wanstudio.gallery.GalleryCursor;
 import io.wanstudio.gallery.GalleryPage;
 import io.wanstudio.gallery.GalleryQuery;
@@ -583,7 +584,10 @@ public class TaskApi {
         @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
         @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
         @Header(name = "Accept-Ranges", description = "`bytes`", schema = @Schema(type = SchemaType.STRING)),
-        @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER))},
+        @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER)),
+        @Header(name = "Content-Disposition", description = "`attachment` with a name of the day, the first words "
+                + "of the prompt and the id, e.g. `2026-11-30 lanterns-sway-in-the-wind 42.mp4` (RFC 6266).",
+                schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = "video/mp4", schema = @Schema(ref = RestApplication.VIDEO_FILE)))
     @APIResponse(responseCode = "206", description = "The requested byte range.", headers = @Header(
             name = "Content-Range", description = "e.g. `bytes 0-99/81234`",
@@ -628,8 +632,10 @@ public class TaskApi {
     }
 
     private Response file(long id, TaskMedia.Kind kind, RangeStreaming.Conditions conditions) throws IOException {
-        var file = media.file(currentUser.name(), id, kind);
-        return file.isEmpty() ? notFound() : MediaResponses.of(file.get(), kind, conditions);
+        var task = media.completed(currentUser.name(), id);
+        var file = task.flatMap(t -> media.file(t, kind));
+        return file.isEmpty() ? notFound() : MediaResponses.of(file.get(), kind, conditions,
+                kind == TaskMedia.Kind.VIDEO ? DownloadNames.of(task.get()) : null);
     }
 
     private Response created(GenerationTask task) {

@@ -18,6 +18,12 @@ public final class MediaResponses {
 
     public static Response of(Path file, TaskMedia.Kind kind, RangeStreaming.Conditions conditions)
             throws IOException {
+        return of(file, kind, conditions, null);
+    }
+
+    /** The same, saved under {@code downloadName} ({@link DownloadNames}) when it is not null. */
+    public static Response of(Path file, TaskMedia.Kind kind, RangeStreaming.Conditions conditions,
+            String downloadName) throws IOException {
         var answer = RangeStreaming.answer(file, kind.contentType(), conditions);
         var response = Response.status(answer.status());
         answer.headers().forEach((name, value) -> {
@@ -28,6 +34,9 @@ public final class MediaResponses {
             }
         });
         response.header("Cache-Control", MediaServlet.CACHE_CONTROL);
+        if (downloadName != null) {
+            response.header("Content-Disposition", DownloadNames.attachment(downloadName));
+        }
         if (answer.hasBody()) {
             response.entity((StreamingOutput) out -> copyQuietly(file, answer, out));
         }

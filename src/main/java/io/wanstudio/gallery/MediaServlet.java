@@ -1,6 +1,7 @@
 package io.wanstudio.gallery;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.platform.http.RangeStreaming;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Serves {@code /media/tasks/{id}/video} and {@code /media/tasks/{id}/poster} to the pages: the owner's files
- * only, with byte ranges so that the {@code <video>} element can seek. Anything else under this path is 404.
+ * only, with byte ranges so that the {@code <video>} element can seek; {@code ?download=1} on the video saves it
+ * under a {@linkplain DownloadNames meaningful name}. Anything else under this path is 404.
  */
 @WebServlet(urlPatterns = MediaServlet.PATH + "*")
 public class MediaServlet extends HttpServlet {
@@ -41,12 +43,16 @@ public class MediaServlet extends HttpServlet {
             return;
         }
         TaskMedia.Kind kind = TaskMedia.Kind.ofPathSegment(path.group(2)).orElseThrow();
-        Optional<Path> file = media.file(currentUser.name(), Long.parseLong(path.group(1)), kind);
+        Optional<GenerationTask> task = media.completed(currentUser.name(), Long.parseLong(path.group(1)));
+        Optional<Path> file = task.flatMap(t -> media.file(t, kind));
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         response.setHeader("Cache-Control", CACHE_CONTROL);
+        if (kind == TaskMedia.Kind.VIDEO && "1".equals(request.getParameter("download"))) {
+            response.setHeader("Content-Disposition", DownloadNames.attachment(DownloadNames.of(task.get())));
+        }
         RangeStreaming.serve(request, response, file.get(), kind.contentType());
     }
 }

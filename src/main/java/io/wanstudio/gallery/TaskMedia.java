@@ -49,8 +49,18 @@ public class TaskMedia {
     ResultStore results;
 
     public Optional<Path> file(String owner, long taskId, Kind kind) {
-        return generations.find(owner, taskId).filter(task -> task.getState() == TaskState.COMPLETED)
-                .flatMap(task -> kind == Kind.VIDEO ? task.videoPath() : task.posterPath())
+        return completed(owner, taskId).flatMap(task -> file(task, kind));
+    }
+
+    /** The owner's task if it is finished (its files are then in the store); otherwise empty. */
+    public Optional<GenerationTask> completed(String owner, long taskId) {
+        return generations.find(owner, taskId).filter(task -> task.getState() == TaskState.COMPLETED);
+    }
+
+    /** The file of a task the caller has already found, and checked the caller may see. */
+    public Optional<Path> file(GenerationTask task, Kind kind) {
+        return Optional.of(task).filter(t -> t.getState() == TaskState.COMPLETED)
+                .flatMap(t -> kind == Kind.VIDEO ? t.videoPath() : t.posterPath())
                 .map(results::resolve).filter(Files::isRegularFile);
     }
 

@@ -6,11 +6,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -92,6 +97,45 @@ public class ResultStore {
         } finally {
             Files.deleteIfExists(staged);
         }
+    }
+
+    /**
+     * Keeps a video made here (e.g. a film stitched from a chain) as a result of {@code owner}'s: moved from
+     * {@code staged} into a folder of its own with a poster, checksummed. The caller removes it with
+     * {@link #discard} if the task that should point to it cannot be saved.
+     */
+    public StoredResult keepLocal(Path staged, String owner, String name) throws IOException {
+        Path folder = mediaRoot.resolve("results").resolve(safe(owner)).resolve(safe(name));
+        Files.createDirectories(folder);
+        Path video = folder.resolve("video.mp4");
+        Path poster = folder.resolve("poster.jpg");
+        PosterExtractor.writePoster(staged, poster);
+        String sha256;
+        try (var in = Files.newInputStream(staged)) {
+            var digest = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        long bytes = Files.size(staged);
+        Files.move(staged, video, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new StoredResult(relative(video), relative(poster), sha256, bytes);
+    }
+
+    /** Removes a result kept by {@link #keepLocal} (its video, poster and folder). */
+    public void discard(StoredResult result) throws IOException {
+        Path video = resolve(result.videoPath());
+        Files.deleteIfExists(video);
+        Files.deleteIfExists(resolve(result.posterPath()));
+        Files.deleteIfExists(video.getParent());
+    }
+
+    /** A staging file in the result store (same file system as the results, so a move into place is atomic). */
+    public Path stagingFile(String owner) throws IOException {
+        Path folder = mediaRoot.resolve("results").resolve(safe(owner));
+        Files.createDirectories(folder);
+        return Files.createTempFile(folder, ".made-", ".mp4");
     }
 
     /** The file behind a stored relative path; refuses anything that would leave the media root. */

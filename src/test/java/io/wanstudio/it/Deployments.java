@@ -26,10 +26,12 @@ public final class Deployments {
 
     /**
      * The app plus the test-only account switch ({@link TestAccountsServlet}: create, disable, reset users in the
-     * container), for tests that need several users. Never part of what ships.
+     * container), for tests that need several users, and the gallery's test switch ({@link TestGalleryServlet}).
+     * Never part of what ships.
      */
     public static WebArchive appWithTestAccounts() {
-        return openPaths(app().addClasses(TestAccountsServlet.class), TestAccountsServlet.PATH);
+        return openPaths(app().addClasses(TestAccountsServlet.class, TestGalleryServlet.class),
+                TestAccountsServlet.PATH, TestGalleryServlet.PATH);
     }
 
     /** The app plus test libraries, for tests that run inside the container. */
