@@ -168,6 +168,11 @@ public final class TaskCard implements Serializable {
         return lineage == null ? "Original" : lineage.noun();
     }
 
+    /** Made as a continuation of its parent (so its chain can be stitched). */
+    public boolean isExtension() {
+        return lineage == Lineage.EXTEND;
+    }
+
     public Long getParentTaskId() {
         return parentTaskId;
     }

@@ -9,9 +9,12 @@ import io.wanstudio.generation.TaskState;
 import io.wanstudio.media.MediaFacts;
 import io.wanstudio.media.MediaKind;
 import io.wanstudio.media.UploadStore;
+import io.wanstudio.platform.faces.Faces;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -42,11 +45,28 @@ public class TaskDetailPage implements Serializable {
     @Inject
     UploadStore uploads;
 
+    @Inject
+    GalleryService gallery;
+
+    @Inject
+    ShareService shares;
+
+    @Inject
+    StitchService stitcher;
+
     private Long id;
     private TaskCard card;
     private TaskView task;
     private List<InputView> inputs = List.of();
     private List<TaskCard> chain = List.of();
+    private ArrayList<ShareView> links = new ArrayList<>();
+    private String newTag;
+    private String validity = "P7D";
+    private String newLink;
+
+    /** A share link as the page lists it. */
+    public record ShareView(long id, String status, Instant expiresAt, boolean active) implements Serializable {
+    }
 
     /** One input of the task as the page shows it. */
     public record InputView(String title, String label, String facts, String thumbnailPath, String filePath,
@@ -64,8 +84,9 @@ public class TaskDetailPage implements Serializable {
         if (id == null) {
             return;
         }
-        generations.find(currentUser.name(), id).ifPresent(found -> {
-            card = TaskCard.of(found);
+        gallery.find(currentUser.name(), id).ifPresent(found -> {
+            card = TaskCard.withTags(found);
+            loadLinks();
             TaskInputs in = found.inputs();
             task = new TaskView(in.negativePrompt(), in.promptExtend(), in.watermark(), found.getSeed(),
                     found.getSeedUsed(), found.getProviderTaskId(), modeOf(in), found.getCreatedAt(),
@@ -73,6 +94,70 @@ public class TaskDetailPage implements Serializable {
             inputs = inputsOf(in);
             chain = chainTo(found);
         });
+    }
+
+    private void loadLinks() {
+        Instant now = Instant.now();
+        links = new ArrayList<>(shares.list(currentUser.name(), id).stream().map(link -> new ShareView(link.getId(),
+                switch (link.status(now)) {
+                    case ACTIVE -> "Active";
+                    case EXPIRED -> "Expired";
+                    case REVOKED -> "Revoked";
+                }, link.getExpiresAt(), link.status(now) == ShareLink.Status.ACTIVE)).toList());
+    }
+
+    // ---- actions ----
+
+    public void toggleFavourite() {
+        gallery.setFavourite(currentUser.name(), id, !card.isFavourite())
+                .ifPresent(task -> card = TaskCard.withTags(task));
+    }
+
+    public void addTag() {
+        try {
+            gallery.addTag(currentUser.name(), List.of(id), newTag);
+            newTag = null;
+            gallery.find(currentUser.name(), id).ifPresent(task -> card = TaskCard.withTags(task));
+        } catch (Tags.InvalidTagException e) {
+            Faces.fieldError("organise", "newTag", e.getMessage());
+        }
+    }
+
+    public void removeTag(String tag) {
+        gallery.removeTag(currentUser.name(), id, tag).ifPresent(task -> card = TaskCard.withTags(task));
+    }
+
+    /** A new read-only link to this video; its address is shown once (only its hash is kept). */
+    public void share() {
+        try {
+            var link = shares.create(currentUser.name(), id, Duration.parse(validity));
+            var external = FacesContext.getCurrentInstance().getExternalContext();
+            int port = external.getRequestServerPort();
+            boolean defaultPort = port == 80 && "http".equals(external.getRequestScheme())
+                    || port == 443 && "https".equals(external.getRequestScheme());
+            newLink = external.getRequestScheme() + "://" + external.getRequestServerName()
+                    + (defaultPort ? "" : ":" + port) + external.getRequestContextPath() + link.path();
+            loadLinks();
+        } catch (ShareRefusedException | java.time.format.DateTimeParseException e) {
+            Faces.error(e instanceof ShareRefusedException ? e.getMessage() : "Choose how long the link works.");
+        }
+    }
+
+    public void revoke(long linkId) {
+        shares.revoke(currentUser.name(), linkId);
+        newLink = null;
+        loadLinks();
+    }
+
+    /** Joins the extension chain ending here into one film, then opens it. */
+    public void stitch() throws IOException {
+        try {
+            GenerationTask film = stitcher.stitch(currentUser.name(), id);
+            Faces.info("Task #" + film.getId() + " is the film stitched from this chain.");
+            Faces.redirect("/task.xhtml?id=" + film.getId());
+        } catch (StitchRefusedException e) {
+            Faces.error(e.getMessage());
+        }
     }
 
     private List<InputView> inputsOf(TaskInputs in) {
@@ -189,6 +274,35 @@ public class TaskDetailPage implements Serializable {
 
     public String getTotalTime() {
         return task == null ? null : span(task.createdAt(), task.finishedAt());
+    }
+
+    /** An extension whose chain can be joined into one film. */
+    public boolean isStitchable() {
+        return isCompleted() && chain.size() > 1 && card.isExtension();
+    }
+
+    public List<ShareView> getLinks() {
+        return links;
+    }
+
+    public String getNewLink() {
+        return newLink;
+    }
+
+    public String getValidity() {
+        return validity;
+    }
+
+    public void setValidity(String validity) {
+        this.validity = validity;
+    }
+
+    public String getNewTag() {
+        return newTag;
+    }
+
+    public void setNewTag(String newTag) {
+        this.newTag = newTag;
     }
 
     public Long getId() {
