@@ -500,6 +500,11 @@ var studio = (function () {
                     + ids.map(function (id) { return "id=" + encodeURIComponent(id); }).join("&");
         });
         showSelection();
+        document.addEventListener("focusin", function (event) {
+            if (event.target.hasAttribute && event.target.hasAttribute("data-select-on-focus")) {
+                event.target.select(); // a new share link: ready to copy
+            }
+        });
     }
 
     function selectedIds() {

@@ -260,14 +260,8 @@ class CreateWizardIT {
         assertThat(SIMULATOR.submissions(prompt).received()).isEqualTo(2); // the original and its remix
     }
 
-    /** Screenshots at both sizes and an axe-core audit of the page as it is now (findings gathered). */
     private void look(String name) throws Exception {
-        for (var size : List.of(CreateWizardPage.DESKTOP, CreateWizardPage.PHONE)) {
-            page.showAs(size);
-            page.screenshot(name);
-            Axe.violations(page.browser).forEach(v -> accessibility.add(name + " at " + size.width + ": " + v));
-        }
-        page.showAs(CreateWizardPage.DESKTOP);
+        accessibility.addAll(page.lookAtBothSizes(name));
     }
 
     private static List<String> fieldsOf(String mode) {

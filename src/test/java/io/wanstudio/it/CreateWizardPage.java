@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -248,6 +250,18 @@ final class CreateWizardPage {
                         "height", height.intValue(), "scale", 1)));
         Files.write(SCREENSHOTS.resolve(name + "-" + viewport.width + "x" + viewport.height + ".png"),
                 Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** Screenshots at both sizes and an axe-core audit of each; returns the findings, named after the shot. */
+    List<String> lookAtBothSizes(String name) throws IOException {
+        List<String> findings = new ArrayList<>();
+        for (var size : List.of(DESKTOP, PHONE)) {
+            showAs(size);
+            screenshot(name);
+            Axe.violations(browser).forEach(v -> findings.add(name + " at " + size.width + ": " + v));
+        }
+        showAs(DESKTOP);
+        return findings;
     }
 
     Object js(String script, Object... args) {
