@@ -175,8 +175,8 @@ public class GalleryStore {
 
     /**
      * Deletes those of {@code ids} that are the owner's, in one transaction of its own (committed on return, so
-     * the caller can remove files after). Their tags go with them and their children lose the link to them
-     * (both by foreign key). Returns the deleted tasks, to find their files.
+     * the caller can remove files after). Their tags go with them (by foreign key) and their children lose the
+     * link to them. Returns the deleted tasks, to find their files.
      *
      * @throws TaskBusyException some are still running (or started running again meanwhile): none is deleted
      */
@@ -197,6 +197,10 @@ public class GalleryStore {
             return List.of();
         }
         List<Long> found = tasks.stream().map(GenerationTask::getId).toList();
+        // The foreign key unlinks the children too, but behind the back of the persistence cache, which would
+        // keep showing the deleted parent: a bulk update, as JPQL, updates the cache as well.
+        em.createQuery("UPDATE GenerationTask t SET t.parentTaskId = NULL WHERE t.parentTaskId IN :ids")
+                .setParameter("ids", found).executeUpdate();
         // Conditional on the state: a task put back to work in the meantime (a reviewed one) stays.
         int deleted = em.createQuery("DELETE FROM GenerationTask t WHERE t.owner = :owner AND t.id IN :ids"
                 + " AND t.state IN :deletable").setParameter("owner", owner).setParameter("ids", found)
