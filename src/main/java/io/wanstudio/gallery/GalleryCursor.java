@@ -3,6 +3,7 @@ package io.wanstudio.gallery;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ public record GalleryCursor(GalleryQuery.Sort sort, Object key, long id) {
     private static final Pattern FORM = Pattern.compile(VERSION + "\\|([A-Z]{1,12})\\|(-?[0-9]{1,20}(?:\\.[0-9]{1,9})?)"
             + "\\|([0-9]{1,19})");
     private static final int MAX_LENGTH = 120;
+    /** Decimals of generation_task.cost_estimate. */
+    private static final int COST_SCALE = 4;
 
     /** A cursor that is not one this studio made (edited, cut, from another sort). */
     public static class InvalidCursorException extends Exception {
@@ -75,6 +78,19 @@ public record GalleryCursor(GalleryQuery.Sort sort, Object key, long id) {
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw new InvalidCursorException(); // bad Base64, a number out of range, an impossible instant
         }
+    }
+
+    /**
+     * The closest key beyond this one in the sort's direction: keys are discrete as stored (whole seconds,
+     * prices to 4 decimals, times to the microsecond), so "after k" is "from this value on".
+     */
+    Object nextKey() {
+        int step = sort.descending() ? -1 : 1;
+        return switch (sort.key()) {
+            case CREATED -> ((Instant) key).plus(step, ChronoUnit.MICROS);
+            case DURATION -> (Integer) key + step;
+            case COST -> ((BigDecimal) key).add(BigDecimal.valueOf(step, COST_SCALE));
+        };
     }
 
     /** Microseconds: what the database keeps of a timestamp, so the key matches the stored value exactly. */

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The gallery's reads and writes of tasks. Queries are JPQL put together from the fixed fragments below (user
  * input only ever travels as parameters), and always filter by owner. Pages are keyset queries: the rows after
- * the cursor's (key, id) in the sort's order, never an OFFSET, so a deep page costs what the first does.
+ * the cursor's (key, id) in the sort's order, never an OFFSET, so a deep page costs what the first does (the
+ * indexes are in V5__gallery_indexes.sql, checked by GalleryIndexesTest).
  * Public methods because Payara applies {@code @Transactional} to public methods only.
  */
 @ApplicationScoped
@@ -84,16 +86,6 @@ public class GalleryStore {
                     + " LIKE :text ESCAPE '" + LIKE_ESCAPE + "')");
             parameters.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
         }
-        if (after != null) {
-            // The redundant first bound lets the database start the index walk at the cursor (H2 does not
-            // turn the OR alone into a range).
-            String beyond = query.sort().descending() ? " < " : " > ";
-            String orEqual = query.sort().descending() ? " <= " : " >= ";
-            jpql.append(" AND t.").append(key).append(orEqual).append(":key AND (t.").append(key).append(beyond)
-                    .append(":key OR t.id").append(beyond).append(":id)");
-            parameters.put("key", after.key());
-            parameters.put("id", after.id());
-        }
         // The columns fixed by equality lead the ORDER BY too: only then does H2 see that the index
         // (owner[, state | favourite], key, id) is already in this order and stop after max rows.
         jpql.append(" ORDER BY t.owner").append(direction);
@@ -103,7 +95,32 @@ public class GalleryStore {
             jpql.append(", t.favourite").append(direction);
         }
         jpql.append(", t.").append(key).append(direction).append(", t.id").append(direction);
-        TypedQuery<Object[]> select = em.createQuery(jpql.toString(), Object[].class);
+        String where = jpql.substring(0, jpql.indexOf(" ORDER BY "));
+        String orderBy = jpql.substring(jpql.indexOf(" ORDER BY "));
+        if (after == null) {
+            return run(where + orderBy, parameters, max);
+        }
+        // After (key, id) in two index ranges, each starting exactly at the cursor: the rest of the cursor's key
+        // (same key, further id), then the keys from the next possible value on. H2 starts an index range at the
+        // key itself for a row-value, OR or strict condition and then skips the rows equal to it, so with many
+        // ties (durations, prices) one query would scan the whole tie group: the sort keys are discrete, so
+        // "beyond k" is written as "from the value next to k" (inclusive).
+        boolean descending = query.sort().descending();
+        Map<String, Object> sameKey = new HashMap<>(parameters);
+        sameKey.put("key", after.key());
+        sameKey.put("id", after.id());
+        List<Object[]> rows = new ArrayList<>(run(where + " AND t." + key + " = :key AND t.id"
+                + (descending ? " < " : " > ") + ":id" + orderBy, sameKey, max));
+        if (rows.size() < max) {
+            parameters.put("next", after.nextKey());
+            rows.addAll(run(where + " AND t." + key + (descending ? " <= " : " >= ") + ":next" + orderBy,
+                    parameters, max - rows.size()));
+        }
+        return rows;
+    }
+
+    private List<Object[]> run(String jpql, Map<String, Object> parameters, int max) {
+        TypedQuery<Object[]> select = em.createQuery(jpql, Object[].class);
         parameters.forEach(select::setParameter);
         return select.setMaxResults(max).getResultList();
     }
@@ -158,8 +175,8 @@ public class GalleryStore {
 
     /**
      * Deletes those of {@code ids} that are the owner's, in one transaction of its own (committed on return, so
-     * the caller can remove files after). Their tags go with them and their children lose the link to them
-     * (both by foreign key). Returns the deleted tasks, to find their files.
+     * the caller can remove files after). Their tags go with them (by foreign key) and their children lose the
+     * link to them. Returns the deleted tasks, to find their files.
      *
      * @throws TaskBusyException some are still running (or started running again meanwhile): none is deleted
      */
@@ -180,6 +197,10 @@ public class GalleryStore {
             return List.of();
         }
         List<Long> found = tasks.stream().map(GenerationTask::getId).toList();
+        // The foreign key unlinks the children too, but behind the back of the persistence cache, which would
+        // keep showing the deleted parent: a bulk update, as JPQL, updates the cache as well.
+        em.createQuery("UPDATE GenerationTask t SET t.parentTaskId = NULL WHERE t.parentTaskId IN :ids")
+                .setParameter("ids", found).executeUpdate();
         // Conditional on the state: a task put back to work in the meantime (a reviewed one) stays.
         int deleted = em.createQuery("DELETE FROM GenerationTask t WHERE t.owner = :owner AND t.id IN :ids"
                 + " AND t.state IN :deletable").setParameter("owner", owner).setParameter("ids", found)

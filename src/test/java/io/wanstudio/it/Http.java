@@ -90,6 +90,15 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
     }
 
+    /** A PUT without a body (e.g. setting a flag). */
+    public HttpResponse<String> put(String path, String... headers) {
+        return send(request(path, headers).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -75,7 +75,15 @@ class OpenApiIT {
     void everyEndpointIsDescribedAndNeedsTheBearerToken() {
         JsonObject paths = document.getJsonObject("paths");
         assertThat(paths.keySet()).containsExactlyInAnyOrder("/api/v1/tasks", "/api/v1/tasks/{id}",
-                "/api/v1/tasks/{id}/video", "/api/v1/tasks/{id}/poster", "/api/v1/provider");
+                "/api/v1/tasks/{id}/video", "/api/v1/tasks/{id}/poster", "/api/v1/provider",
+                "/api/v1/tasks/{id}/favourite", "/api/v1/tasks/{id}/tags", "/api/v1/tasks/{id}/tags/{tag}",
+                "/api/v1/tasks/{id}/chain", "/api/v1/tasks/{id}/children", "/api/v1/tags");
+        assertThat(paths.getJsonObject("/api/v1/tasks/{id}").keySet()).containsExactlyInAnyOrder("get", "delete");
+        assertThat(paths.getJsonObject("/api/v1/tasks/{id}/favourite").keySet())
+                .containsExactlyInAnyOrder("put", "delete");
+        assertThat(names(paths.getJsonObject("/api/v1/tasks").getJsonObject("get").getJsonArray("parameters")
+                .getValuesAs(JsonObject.class))).contains("state", "mode", "resolution", "from", "to", "favourite",
+                        "tag", "q", "sort", "cursor", "limit");
         assertThat(paths.getJsonObject("/api/v1/tasks").keySet()).containsExactlyInAnyOrder("get", "post");
 
         JsonObject scheme = document.getJsonObject("components").getJsonObject("securitySchemes")
