@@ -65,6 +65,12 @@ public final class VideoSynthesizer {
         }
     }
 
+    /**
+     * Like Novita's outputs, a result must be usable as the clip of a continuation, whose sides must be 240 px at
+     * least: small outputs keep encoding quick, but not smaller than that.
+     */
+    static final int MIN_SHORT_SIDE = 240;
+
     /** An output frame size. */
     public record Size(int width, int height) {
     }
@@ -82,14 +88,16 @@ public final class VideoSynthesizer {
     }
 
     /**
-     * The output size for an input of {@code width}×{@code height}: the long side at most {@code maxLongSide}
-     * (never enlarged), both sides even (YUV 4:2:0), the aspect ratio kept as closely as that allows.
+     * The output size for an input of {@code width}×{@code height}: the long side at most {@code maxLongSide},
+     * yet the short side at least {@value #MIN_SHORT_SIDE} px (never enlarged), both sides even (YUV 4:2:0), the
+     * aspect ratio kept as closely as that allows.
      */
     public static Size outputSize(int width, int height, int maxLongSide) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("The input has no pixels");
         }
         double scale = Math.min(1.0, maxLongSide / (double) Math.max(width, height));
+        scale = Math.max(scale, Math.min(1.0, MIN_SHORT_SIDE / (double) Math.min(width, height)));
         return new Size(even(width * scale), even(height * scale));
     }
 

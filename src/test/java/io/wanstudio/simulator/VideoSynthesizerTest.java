@@ -137,8 +137,8 @@ class VideoSynthesizerTest {
         PosterExtractor.writePoster(video, poster);
 
         BufferedImage image = ImageIO.read(poster.toFile());
-        assertThat(image.getWidth()).isEqualTo(160);
-        assertThat(image.getHeight()).isEqualTo(90);
+        assertThat(image.getWidth()).isEqualTo(426);
+        assertThat(image.getHeight()).isEqualTo(240);
     }
 
     @Test
@@ -151,8 +151,9 @@ class VideoSynthesizerTest {
         synthesizer.render(new VideoSynthesizer.Job(gradient(1280, 720, Color.RED, Color.ORANGE), null, 2, null,
                 "720P", null), video);
         Decoded decoded = decode(video);
-        assertThat(decoded.width).isEqualTo(320);
-        assertThat(decoded.height).isEqualTo(180);
+        // two thirds of the cap, but not under the 240 px a clip to continue must have
+        assertThat(decoded.width).isEqualTo(426);
+        assertThat(decoded.height).isEqualTo(240);
     }
 
     @Test
@@ -165,8 +166,10 @@ class VideoSynthesizerTest {
     @Test
     void outputSizeKeepsTheAspectWithEvenSidesAndNeverEnlarges() {
         assertThat(VideoSynthesizer.outputSize(1920, 1080, 480)).isEqualTo(new VideoSynthesizer.Size(480, 270));
-        assertThat(VideoSynthesizer.outputSize(240, 1920, 480)).isEqualTo(new VideoSynthesizer.Size(60, 480));
-        assertThat(VideoSynthesizer.outputSize(1920, 240, 480)).isEqualTo(new VideoSynthesizer.Size(480, 60));
+        // a short side under 240 px could not be continued: the long side gives way instead
+        assertThat(VideoSynthesizer.outputSize(1920, 1080, 320)).isEqualTo(new VideoSynthesizer.Size(426, 240));
+        assertThat(VideoSynthesizer.outputSize(240, 1920, 480)).isEqualTo(new VideoSynthesizer.Size(240, 1920));
+        assertThat(VideoSynthesizer.outputSize(1920, 240, 480)).isEqualTo(new VideoSynthesizer.Size(1920, 240));
         assertThat(VideoSynthesizer.outputSize(300, 241, 480)).isEqualTo(new VideoSynthesizer.Size(300, 242));
         VideoSynthesizer.Size odd = VideoSynthesizer.outputSize(4001, 2999, 480);
         assertThat(odd.width() % 2).isZero();
