@@ -500,6 +500,13 @@ var studio = (function () {
                     + ids.map(function (id) { return "id=" + encodeURIComponent(id); }).join("&");
         });
         showSelection();
+        // Back restores a page as it was left, the filter fields with what was typed but never applied: show
+        // the filters of the URL again (the form's defaults are those)
+        window.addEventListener("pageshow", function () {
+            document.querySelectorAll("form.filters").forEach(function (form) {
+                form.reset();
+            });
+        });
         document.addEventListener("focusin", function (event) {
             if (event.target.hasAttribute && event.target.hasAttribute("data-select-on-focus")) {
                 event.target.select(); // a new share link: ready to copy
