@@ -30,7 +30,9 @@ public class GalleryBench {
         if (!base.startsWith("http://127.0.0.1:") && !base.startsWith("http://localhost:")) {
             throw new IllegalArgumentException("loopback only: " + base);
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 like browsers' plain-HTTP requests (the JDK would try an h2c upgrade, which Grizzly drops here)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         String token = args[2];
         String query = args[3];
         if (args[0].equals("cursor")) {
@@ -55,8 +57,8 @@ public class GalleryBench {
         int clients = Integer.parseInt(args[4]);
         int perClient = Integer.parseInt(args[5]);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        for (int warm = 0; warm < 2; warm++) { // warm-up round: JIT, caches, connections
-            run(pool, clients, Math.max(5, perClient / 4), client, base, token, query);
+        for (int warm = 0; warm < 3; warm++) { // warm-up rounds: JIT, caches, connections
+            run(pool, clients, Math.max(5, perClient / 2), client, base, token, query);
         }
         List<Long> times = run(pool, clients, perClient, client, base, token, query);
         pool.shutdown();

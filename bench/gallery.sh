@@ -8,6 +8,7 @@
 # inserted into its H2 file with H2's own RunScript tool (the H2 jar the WAR ships), then the app is started again
 # on that data. Talks only to 127.0.0.1; every wait is bounded; the data directory is thrown away at the end.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 PORT=${1:-18210}
 BUILD=${WAN_BUILD_DIR:-target}
@@ -79,12 +80,14 @@ TOKEN=$(bash bench/api-token.sh "$BASE" "$ADMIN" "$PASSWORD" "gallery bench")
 stop
 fill 100
 start
-read -r s_f50 s_f95 s_d50 s_d95 <<< "$(measure)"
+small=$(measure)
+read -r s_f50 s_f95 s_d50 s_d95 <<< "$small"
 echo "100 tasks:    first page p50 ${s_f50} ms p95 ${s_f95} ms; deep page (page 2 of 3) p50 ${s_d50} ms p95 ${s_d95} ms"
 stop
 fill 9900
 start
-read -r b_f50 b_f95 b_d50 b_d95 <<< "$(measure)"
+big=$(measure)
+read -r b_f50 b_f95 b_d50 b_d95 <<< "$big"
 echo "10,000 tasks: first page p50 ${b_f50} ms p95 ${b_f95} ms; deep page (page ~101) p50 ${b_d50} ms p95 ${b_d95} ms"
 stop
 ratio_first=$(awk "BEGIN{printf \"%.2f\", $b_f95 / $s_f95}")
