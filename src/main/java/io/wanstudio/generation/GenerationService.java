@@ -155,11 +155,6 @@ public class GenerationService {
         return key == null ? Optional.empty() : store.findByClientRequest(owner, key);
     }
 
-    /** The owner's tasks, newest first. */
-    public List<GenerationTask> list(String owner, int first, int max) {
-        return store.listForOwner(owner, Math.max(0, first), Math.max(1, Math.min(max, 200)));
-    }
-
     private GenerationTask save(long id, java.util.function.Predicate<GenerationTask> change) {
         return store.update(id, change).orElseThrow();
     }

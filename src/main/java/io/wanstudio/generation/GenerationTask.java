@@ -29,8 +29,6 @@ import java.util.stream.Stream;
  */
 @Entity
 @Table(name = "generation_task")
-@NamedQuery(name = GenerationTask.BY_OWNER,
-        query = "SELECT t FROM GenerationTask t WHERE t.owner = :owner ORDER BY t.createdAt DESC, t.id DESC")
 @NamedQuery(name = GenerationTask.BY_ID_AND_OWNER,
         query = "SELECT t FROM GenerationTask t WHERE t.id = :id AND t.owner = :owner")
 @NamedQuery(name = GenerationTask.BY_CLIENT_REQUEST,
@@ -48,7 +46,6 @@ import java.util.stream.Stream;
         query = "UPDATE GenerationTask t SET t.claimedBy = NULL, t.claimedUntil = NULL"
                 + " WHERE t.id = :id AND t.claimedBy = :instance")
 public class GenerationTask {
-    static final String BY_OWNER = "GenerationTask.byOwner";
     static final String BY_ID_AND_OWNER = "GenerationTask.byIdAndOwner";
     static final String BY_CLIENT_REQUEST = "GenerationTask.byClientRequest";
     static final String DUE_FOR_POLL = "GenerationTask.dueForPoll";

@@ -71,12 +71,6 @@ public class TaskStore {
                 .getResultStream().findFirst();
     }
 
-    @Transactional(TxType.REQUIRED)
-    public List<GenerationTask> listForOwner(String owner, int first, int max) {
-        return em.createNamedQuery(GenerationTask.BY_OWNER, GenerationTask.class)
-                .setParameter("owner", owner).setFirstResult(first).setMaxResults(max).getResultList();
-    }
-
     /** Ids of tasks whose next poll is due and that no instance holds. */
     @Transactional(TxType.REQUIRED)
     public List<Long> dueForPoll(Instant now, int max) {

@@ -1,5 +1,8 @@
 package io.wanstudio.studio;
 
+import io.wanstudio.gallery.GalleryCursor;
+import io.wanstudio.gallery.GalleryQuery;
+import io.wanstudio.gallery.GalleryService;
 import io.wanstudio.gallery.TaskCard;
 import io.wanstudio.account.CurrentUser;
 import io.wanstudio.generation.GenerationService;
@@ -32,6 +35,9 @@ public class StudioPage implements Serializable {
     @Inject
     ProviderMode providerMode;
 
+    @Inject
+    GalleryService gallery;
+
     private ArrayList<TaskCard> tasks = new ArrayList<>();
 
     @PostConstruct
@@ -41,8 +47,12 @@ public class StudioPage implements Serializable {
 
     /** Ajax, on a push about a task this page does not show yet (or after the socket reconnected). */
     public void refreshTasks() {
-        tasks = new ArrayList<>(generations.list(currentUser.name(), 0, LISTED_TASKS).stream().map(TaskCard::of)
-                .toList());
+        try {
+            tasks = new ArrayList<>(gallery.page(currentUser.name(), GalleryQuery.all(), LISTED_TASKS).items().stream()
+                    .map(TaskCard::of).toList());
+        } catch (GalleryCursor.InvalidCursorException e) {
+            throw new IllegalStateException("The first page has no cursor", e);
+        }
     }
 
     /**

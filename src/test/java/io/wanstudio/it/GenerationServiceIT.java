@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.wanstudio.gallery.GalleryQuery;
 import io.wanstudio.generation.GenerationRequest;
 import io.wanstudio.generation.GenerationService;
 import io.wanstudio.generation.GenerationTask;
@@ -69,6 +70,9 @@ class GenerationServiceIT {
 
     @Inject
     UploadStore uploads;
+
+    @Inject
+    io.wanstudio.gallery.GalleryService gallery;
 
     @Inject
     ResultStore results;
@@ -381,7 +385,7 @@ class GenerationServiceIT {
                         GenerationRequest.FIRST_FRAME, "The uploaded file is no longer available; please upload it "
                                 + "again.")));
         assertThat(simulator().submissions(prompt).received()).isZero();
-        assertThat(generation.list("upload-user-b", 0, 10)).isEmpty();
+        assertThat(gallery.page("upload-user-b", GalleryQuery.all(), 10).items()).isEmpty();
     }
 
     // ---- how the poller moves a task (generation.polling.TaskAdvancer) ----
