@@ -234,11 +234,15 @@ class CreateWizardIT {
         page.upload("drivingAudio", MEDIA.get("drivingAudio").in(samples));
         page.next();
         page.type("prompt", prompt);
+        page.type("negativePrompt", "no text");
+        page.browser.findElement(By.cssSelector("label[for='create:promptExtend']")).click();
         page.next();
         page.setDuration(3);
+        page.choose("resolution", "720P");
         page.choose("seedChoice", "fixed");
         page.waitUpTo(10).until(d -> !d.findElements(By.id("create:seed")).isEmpty());
         page.type("seed", "77");
+        page.browser.findElement(By.cssSelector("label[for='create:watermark']")).click();
         page.next();
         page.generate();
         String taskId = page.taskCardWith(prompt);
@@ -251,6 +255,10 @@ class CreateWizardIT {
         assertThat(page.review("reviewPrompt")).isEqualTo(prompt);
         assertThat(page.review("reviewDuration")).isEqualTo("3 s");
         assertThat(page.review("reviewSeed")).isEqualTo("77");
+        assertThat(page.review("reviewNegativePrompt")).isEqualTo("no text");
+        assertThat(page.review("reviewResolution")).startsWith("720P");
+        assertThat(page.review("reviewPromptExtend")).isEqualTo("Off");
+        assertThat(page.review("reviewWatermark")).isEqualTo("On");
         assertThat(page.browser.findElement(By.cssSelector("[data-facts='firstFrame']")).getText())
                 .contains("640×480");
         assertThat(page.browser.findElement(By.cssSelector("[data-facts='drivingAudio']")).getText())
@@ -258,6 +266,48 @@ class CreateWizardIT {
         page.generate();
         assertThat(page.notice()).contains("is on its way");
         assertThat(SIMULATOR.submissions(prompt).received()).isEqualTo(2); // the original and its remix
+        JsonObject remix = SIMULATOR.request(prompt);
+        assertThat(remix.getString("negative_prompt")).isEqualTo("no text");
+        assertThat(remix.getString("resolution")).isEqualTo("720P");
+        assertThat(remix.getInt("duration")).isEqualTo(3);
+        assertThat(remix.getJsonNumber("seed").longValue()).isEqualTo(77L);
+        assertThat(remix.getBoolean("watermark")).isTrue();
+        assertThat(remix.getBoolean("prompt_extend")).isFalse();
+        assertThat(remix.containsKey("image_url")).isTrue();
+        assertThat(remix.containsKey("driving_audio_url")).isTrue();
+    }
+
+    @Test
+    void retryMakesAFailedTaskAgainAsANewOneAndKeepsTheFailedOne() throws Exception {
+        String prompt = "[simulate-fail: the model refused] retry me " + UUID.randomUUID();
+        Http api = new Http(BASE).withBearer(Accounts.adminToken(BASE));
+        page.open(BASE);
+        page.upload("firstFrame", MEDIA.get("firstFrame").in(samples));
+        page.next();
+        page.type("prompt", prompt);
+        page.next();
+        page.setDuration(2);
+        page.next();
+        page.generate();
+        String failed = page.taskCardWith("retry me");
+        By card = By.cssSelector("[data-task-id='" + failed + "']");
+        page.waitUpTo(90).until(d -> "FAILED".equals(d.findElement(card).getAttribute("data-state")));
+
+        page.browser.get(BASE + "/task.xhtml?id=" + failed);
+        page.click(By.id("retry"));
+        page.waitUpTo(20).until(d -> "REVIEW".equals(page.step()));
+        assertThat(page.notice()).contains("retry of task #" + failed);
+        assertThat(page.review("reviewPrompt")).isEqualTo(prompt);
+        page.generate();
+
+        assertThat(SIMULATOR.submissions(prompt).received()).isEqualTo(2);
+        long retry = page.waitUpTo(30).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
+                .filter(c -> c.getText().contains("retry me") && !c.getAttribute("data-task-id").equals(failed))
+                .findFirst().map(c -> Long.valueOf(c.getAttribute("data-task-id"))).orElse(null));
+        JsonObject made = Http.json(api.get("/api/v1/tasks/" + retry));
+        assertThat(made.getJsonNumber("parentTaskId").longValue()).isEqualTo(Long.parseLong(failed));
+        assertThat(made.getString("lineage")).isEqualTo("RETRY");
+        assertThat(Http.json(api.get("/api/v1/tasks/" + failed)).getString("state")).isEqualTo("FAILED");
     }
 
     private void look(String name) throws Exception {
