@@ -20,10 +20,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The task detail page ({@code task.xhtml?id=N}): the video, every parameter, the inputs, cost and timings, and
@@ -33,8 +30,6 @@ import java.util.Set;
 @ViewScoped
 public class TaskDetailPage implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** A chain longer than this is cut: lineage is shown, not walked without end. */
-    private static final int MAX_CHAIN = 50;
 
     @Inject
     CurrentUser currentUser;
@@ -59,6 +54,7 @@ public class TaskDetailPage implements Serializable {
     private TaskView task;
     private List<InputView> inputs = List.of();
     private List<TaskCard> chain = List.of();
+    private BigDecimal chainCost = BigDecimal.ZERO;
     private ArrayList<ShareView> links = new ArrayList<>();
     private String newTag;
     private String validity = "P7D";
@@ -92,7 +88,10 @@ public class TaskDetailPage implements Serializable {
                     found.getSeedUsed(), found.getProviderTaskId(), modeOf(in), found.getCreatedAt(),
                     found.getAcceptedAt(), found.getProcessingStartedAt(), found.getFinishedAt(), found.getState());
             inputs = inputsOf(in);
-            chain = chainTo(found);
+            gallery.chain(currentUser.name(), id).ifPresent(lineage -> {
+                chain = lineage.tasks().stream().map(TaskCard::of).toList();
+                chainCost = lineage.totalCost();
+            });
         });
     }
 
@@ -186,20 +185,6 @@ public class TaskDetailPage implements Serializable {
         }, () -> views.add(new InputView(title, "(no longer kept)", null, null, null, null, false)));
     }
 
-    /** The lineage from its first task to this one (oldest first). */
-    private List<TaskCard> chainTo(GenerationTask last) {
-        List<TaskCard> links = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        GenerationTask at = last;
-        while (at != null && seen.add(at.getId()) && links.size() < MAX_CHAIN) {
-            links.add(TaskCard.of(at));
-            Long parent = at.getParentTaskId();
-            at = parent == null ? null : generations.find(currentUser.name(), parent).orElse(null);
-        }
-        Collections.reverse(links);
-        return links;
-    }
-
     private static String modeOf(TaskInputs in) {
         boolean clip = in.firstClip() != null;
         boolean last = in.lastFrame() != null;
@@ -238,9 +223,9 @@ public class TaskDetailPage implements Serializable {
         return chain.size() > 1;
     }
 
-    /** What the whole chain cost. */
+    /** What the whole chain cost (submits the provider refused cost nothing). */
     public BigDecimal getChainCost() {
-        return chain.stream().map(TaskCard::getCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return chainCost;
     }
 
     public boolean isCompleted() {
