@@ -1,7 +1,6 @@
 package io.wanstudio.gallery;
 
 import io.wanstudio.account.CurrentUser;
-import io.wanstudio.generation.GenerationService;
 import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.generation.MediaSource;
 import io.wanstudio.generation.TaskInputs;
@@ -33,9 +32,6 @@ public class TaskDetailPage implements Serializable {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    GenerationService generations;
 
     @Inject
     UploadStore uploads;
