@@ -632,6 +632,12 @@ var studio = (function () {
             bindHoverPlay();
             bindGallery();
             bindCompare();
+            var refresh = document.querySelector("[data-auto-refresh]");
+            if (refresh) {
+                setTimeout(function () {
+                    window.location.reload();
+                }, parseInt(refresh.getAttribute("data-auto-refresh"), 10) * 1000);
+            }
             if (window.faces && faces.ajax) {
                 faces.ajax.addOnEvent(function (data) {
                     if (data.status === "success") {

@@ -7,11 +7,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -79,7 +82,32 @@ public class TaskStore {
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
-    /** Tasks whose submit started before {@code before} and never got an answer stored. */
+    /** How many tasks of all users are in each state (states with none are left out). */
+    @Transactional(TxType.REQUIRED)
+    public Map<TaskState, Long> countsByState() {
+        Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+        em.createQuery("SELECT t.state, COUNT(t) FROM GenerationTask t GROUP BY t.state", Object[].class)
+                .getResultStream().forEach(row -> counts.put((TaskState) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** The task of any user that has been on its way the longest (submitting, queued, processing, saving). */
+    @Transactional(TxType.REQUIRED)
+    public Optional<GenerationTask> oldestRunning() {
+        return em.createQuery("SELECT t FROM GenerationTask t WHERE t.state IN :states ORDER BY t.createdAt, t.id",
+                GenerationTask.class).setParameter("states", EnumSet.of(TaskState.SUBMITTING, TaskState.QUEUED,
+                        TaskState.PROCESSING, TaskState.DOWNLOADING)).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** What the tasks that may be billed cost, in total (failed ones are not charged). */
+    @Transactional(TxType.REQUIRED)
+    public BigDecimal spend() {
+        BigDecimal total = em.createQuery("SELECT SUM(t.costEstimate) FROM GenerationTask t "
+                + "WHERE t.state <> :failed", BigDecimal.class).setParameter("failed", TaskState.FAILED)
+                .getSingleResult();
+        return total == null ? BigDecimal.ZERO : total;
+    }
+
     /** Of these input references ("upload:<token>"), the ones some task uses. */
     @Transactional(TxType.REQUIRED)
     public Set<String> inputsInUse(Collection<String> references) {

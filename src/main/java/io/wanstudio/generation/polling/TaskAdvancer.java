@@ -59,19 +59,39 @@ public class TaskAdvancer {
 
     Clock clock = Clock.systemUTC();
 
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    /** How a poll failed, in the words the health page and the metrics count it by. */
+    private static String kindOf(RuntimeException e) {
+        if (e instanceof ProviderException.Unauthorized) {
+            return "unauthorized";
+        }
+        if (e instanceof ProviderException.Transient) {
+            return "server error";
+        }
+        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+            return "timeout";
+        }
+        return e instanceof ProviderException ? "refused" : "other";
+    }
+
     void poll(long id) {
         GenerationTask task = store.find(id).orElse(null);
         if (task == null || (task.getState() != TaskState.QUEUED && task.getState() != TaskState.PROCESSING)) {
             return;
         }
         Instant accepted = task.getAcceptedAt();
+        long started = System.nanoTime();
         try {
             ProviderTaskStatus status = gateway.poll(task.getProviderTaskId());
             Instant now = clock.instant();
-            health.success(now);
+            health.success(now, millisSince(started));
             apply(id, status, accepted, now);
         } catch (ProviderException.RateLimited e) {
             Instant now = clock.instant();
+            health.failure("rate limited", e.getMessage(), now, millisSince(started));
             store.update(id, t -> t.waitUntil(schedule.after(Duration.ofSeconds(e.retryAfterSeconds()), now), now));
         } catch (ProviderException.TaskNotFound e) {
             Instant now = clock.instant();
@@ -86,7 +106,7 @@ public class TaskAdvancer {
             store.update(id, t -> t.retryLater(schedule.afterFailure(t.getPollFailures() + 1, now), now));
         } catch (ProviderException | FaultToleranceException e) {
             Instant now = clock.instant();
-            health.failure(e.getMessage(), now);
+            health.failure(kindOf(e), e.getMessage(), now, millisSince(started));
             if (e instanceof ProviderException.Unauthorized) {
                 LOG.severe("Polling refused for the API key: " + e.getMessage() + " — check NOVITA_API_KEY");
             }
