@@ -58,10 +58,6 @@ public class HealthPage {
         return mode.describe();
     }
 
-    public boolean isSimulated() {
-        return !mode.usesRealKey();
-    }
-
     public ProviderHealth.Snapshot getSnapshot() {
         return snapshot;
     }
