@@ -37,4 +37,46 @@ public class AuditLog {
     public List<AuditEvent> recent(int max) {
         return em.createNamedQuery(AuditEvent.RECENT, AuditEvent.class).setMaxResults(max).getResultList();
     }
+
+    /**
+     * Events matching the filters (each optional), newest first, older than event {@code beforeId} (null: from the
+     * newest): keyset pages by id, which grows with time.
+     */
+    @Transactional(TxType.REQUIRED)
+    public List<AuditEvent> search(String username, AuditEventType type, Instant from, Instant to, Long beforeId,
+            int max) {
+        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
+        if (username != null) {
+            jpql.append(" AND e.username = :username");
+        }
+        if (type != null) {
+            jpql.append(" AND e.type = :type");
+        }
+        if (from != null) {
+            jpql.append(" AND e.at >= :from");
+        }
+        if (to != null) {
+            jpql.append(" AND e.at < :to");
+        }
+        if (beforeId != null) {
+            jpql.append(" AND e.id < :before");
+        }
+        var query = em.createQuery(jpql.append(" ORDER BY e.id DESC").toString(), AuditEvent.class);
+        if (username != null) {
+            query.setParameter("username", username);
+        }
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        return query.setMaxResults(max).getResultList();
+    }
 }
