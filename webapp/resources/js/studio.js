@@ -78,8 +78,11 @@ var studio = (function () {
         }, 8000);
     }
 
-    /** Task progress bars: widths set through the CSSOM, since the policy refuses inline style attributes. */
+    /** Task progress bars and chart bars: sizes set through the CSSOM (the policy refuses inline styles). */
     function showProgress() {
+        document.querySelectorAll(".spend-bar[data-bar]").forEach(function (bar) {
+            bar.style.height = Math.max(0, Math.min(100, parseInt(bar.getAttribute("data-bar"), 10) || 0)) + "%";
+        });
         document.querySelectorAll(".progress-bar[data-progress]").forEach(function (bar) {
             var percent = parseInt(bar.getAttribute("data-progress"), 10);
             bar.style.width = (isNaN(percent) ? 0 : Math.max(0, Math.min(100, percent))) + "%";

@@ -108,6 +108,31 @@ public class TaskStore {
         return total == null ? BigDecimal.ZERO : total;
     }
 
+    /** One user's generated seconds and cost on one day (UTC). */
+    public record DailySpend(String owner, java.time.LocalDate day, long tasks, long seconds, BigDecimal cost) {
+    }
+
+    /**
+     * Spend of every user per day (UTC) in [{@code from}, {@code to}): tasks that may be billed (all but failed
+     * ones), their seconds and their quoted cost.
+     */
+    @Transactional(TxType.REQUIRED)
+    public List<DailySpend> dailySpend(Instant from, Instant to) {
+        List<Object[]> rows = em.createQuery("SELECT t.owner, t.createdAt, t.durationSeconds, t.costEstimate "
+                + "FROM GenerationTask t WHERE t.state <> :failed AND t.createdAt >= :from AND t.createdAt < :to",
+                Object[].class).setParameter("failed", TaskState.FAILED).setParameter("from", from)
+                .setParameter("to", to).getResultList();
+        Map<String, DailySpend> byKey = new java.util.TreeMap<>();
+        for (Object[] row : rows) {
+            String owner = (String) row[0];
+            var day = ((Instant) row[1]).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            byKey.merge(owner + "\u0000" + day, new DailySpend(owner, day, 1, ((Number) row[2]).longValue(),
+                    (BigDecimal) row[3]), (a, b) -> new DailySpend(a.owner(), a.day(), a.tasks() + b.tasks(),
+                            a.seconds() + b.seconds(), a.cost().add(b.cost())));
+        }
+        return List.copyOf(byKey.values());
+    }
+
     /** Of these input references ("upload:<token>"), the ones some task uses. */
     @Transactional(TxType.REQUIRED)
     public Set<String> inputsInUse(Collection<String> references) {

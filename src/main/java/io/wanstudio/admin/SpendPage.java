@@ -1,0 +1,104 @@
+package io.wanstudio.admin;
+
+import io.wanstudio.account.CurrentUser;
+import io.wanstudio.generation.Pricing;
+import io.wanstudio.generation.TaskStore.DailySpend;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The admin's spend page ({@code /admin/spend.xhtml?month=2026-11}): per user and per day, chart and table. */
+@Named
+@RequestScoped
+public class SpendPage {
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    SpendReport report;
+
+    @Inject
+    Pricing pricing;
+
+    private String month;
+    private YearMonth shown = YearMonth.now(ZoneOffset.UTC);
+    private List<SpendReport.Line> users = List.of();
+    private List<SpendReport.Line> days = List.of();
+    private SpendReport.Line total;
+
+    public void load() throws IOException {
+        if (!currentUser.isAdmin()) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(403, "Admins only");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        shown = parse(month);
+        List<DailySpend> spend = report.days(shown);
+        users = report.byUser(spend);
+        days = report.byDay(shown, spend);
+        total = report.total(spend);
+    }
+
+    static YearMonth parse(String month) {
+        try {
+            return month == null || month.isBlank() ? YearMonth.now(ZoneOffset.UTC) : YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            return YearMonth.now(ZoneOffset.UTC);
+        }
+    }
+
+    /** The largest day's cost: the chart's full height. */
+    public BigDecimal getMaxDayCost() {
+        return days.stream().map(SpendReport.Line::cost).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+    }
+
+    /** A day's bar height in percent of the largest day. */
+    public int percentOf(SpendReport.Line day) {
+        BigDecimal max = getMaxDayCost();
+        return max.signum() == 0 ? 0 : day.cost().multiply(BigDecimal.valueOf(100))
+                .divide(max, java.math.RoundingMode.HALF_UP).intValue();
+    }
+
+    public String getShown() {
+        return shown.toString();
+    }
+
+    public String getPrevious() {
+        return shown.minusMonths(1).toString();
+    }
+
+    public String getNext() {
+        return shown.plusMonths(1).toString();
+    }
+
+    public String getCurrency() {
+        return pricing.currency();
+    }
+
+    public List<SpendReport.Line> getUsers() {
+        return users;
+    }
+
+    public List<SpendReport.Line> getDays() {
+        return days;
+    }
+
+    public SpendReport.Line getTotal() {
+        return total;
+    }
+
+    public String getMonth() {
+        return month;
+    }
+
+    public void setMonth(String month) {
+        this.month = month;
+    }
+}

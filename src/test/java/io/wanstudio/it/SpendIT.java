@@ -1,0 +1,46 @@
+package io.wanstudio.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wanstudio.testing.TestMedia;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin's spend page and CSV: a user's tasks of the month, by seconds and quoted cost; admins only. */
+@ExtendWith(SharedStudio.class)
+class SpendIT {
+    private static final String BASE = Http.IT_BASE;
+    private static final String PASSWORD = "spend-it-passphrase-42";
+
+    @Test
+    void aUsersTasksShowInTheMonthsSpendAndItsCsv() {
+        String user = "spend-" + UUID.randomUUID().toString().substring(0, 8);
+        Accounts.admin(BASE, "create", "username", user, "password", PASSWORD);
+        Http api = new Http(BASE).withBearer(Accounts.apiToken(BASE, user, PASSWORD));
+        BigDecimal quoted = BigDecimal.ZERO;
+        for (int seconds : new int[] {2, 3}) {
+            var form = new Http.Multipart().field("prompt", "spend " + seconds).field("durationSeconds",
+                    Integer.toString(seconds)).file("firstFrame", "f.jpg", "image/jpeg", TestMedia.jpeg(640, 360));
+            var created = api.postMultipart("/api/v1/tasks", form);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            quoted = quoted.add(Http.json(created).getJsonNumber("costEstimate").bigDecimalValue());
+        }
+        var admin = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        String month = LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7);
+
+        String page = admin.get("/admin/spend.xhtml?month=" + month).body();
+        assertThat(page).containsPattern("<td>" + user + "</td><td>2</td><td>5</td>\\s*<td>"
+                + quoted.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        String csv = admin.get("/admin/spend.csv?month=" + month).body();
+        assertThat(csv).startsWith("user,day,tasks,seconds,cost\r\n")
+                .contains(user + "," + LocalDate.now(ZoneOffset.UTC) + ",2,5,");
+
+        var normal = Accounts.signIn(BASE, user, PASSWORD);
+        assertThat(normal.get("/admin/spend.xhtml").statusCode()).isIn(403, 404);
+        assertThat(normal.get("/admin/spend.csv").statusCode()).isIn(403, 404);
+    }
+}
