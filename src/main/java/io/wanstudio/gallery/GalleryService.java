@@ -2,6 +2,7 @@ package io.wanstudio.gallery;
 
 import io.wanstudio.generation.GenerationService;
 import io.wanstudio.generation.GenerationTask;
+import io.wanstudio.generation.TaskReview;
 import io.wanstudio.generation.TaskState;
 import io.wanstudio.media.ResultStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,9 @@ public class GalleryService {
     @Inject
     ResultStore results;
 
+    @Inject
+    TaskReview review;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -59,7 +63,11 @@ public class GalleryService {
     public GalleryPage page(String owner, GalleryQuery query, int size) throws GalleryCursor.InvalidCursorException {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         GalleryCursor after = query.cursor() == null ? null : GalleryCursor.decode(query.cursor(), query.sort());
-        List<Object[]> rows = store.keys(owner, query, after, limit + 1);
+        return pageOf(store.keys(owner, query, after, limit + 1), query, limit);
+    }
+
+    /** The page of at most {@code limit} tasks among {@code rows} (one more than that when there are more). */
+    private GalleryPage pageOf(List<Object[]> rows, GalleryQuery query, int limit) {
         boolean more = rows.size() > limit;
         List<Object[]> shown = more ? rows.subList(0, limit) : rows;
         String next = null;
@@ -69,6 +77,30 @@ public class GalleryService {
         }
         List<Long> ids = shown.stream().map(row -> ((Number) row[0]).longValue()).toList();
         return new GalleryPage(store.withTags(ids), next);
+    }
+
+    /**
+     * A page of the team history for an admin: every user's tasks matching the query, or only {@code user}'s when
+     * given. Empty for anyone who is not an admin (the role is checked against the account here).
+     *
+     * @throws GalleryCursor.InvalidCursorException as {@link #page}
+     */
+    public GalleryPage teamPage(String admin, String user, GalleryQuery query, int size)
+            throws GalleryCursor.InvalidCursorException {
+        if (!review.isAdmin(admin)) {
+            return new GalleryPage(List.of(), null);
+        }
+        if (user != null && !user.isBlank()) {
+            return page(user.strip().toLowerCase(java.util.Locale.ROOT), query, size);
+        }
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        GalleryCursor after = query.cursor() == null ? null : GalleryCursor.decode(query.cursor(), query.sort());
+        return pageOf(store.keysOfAllOwners(query, after, limit + 1), query, limit);
+    }
+
+    /** Any user's task with its tags, for an admin; empty for anyone else. */
+    public Optional<GenerationTask> findForAdmin(String admin, long id) {
+        return review.findForAdmin(admin, id).flatMap(task -> store.find(task.getOwner(), id));
     }
 
     /** The owner's task with its tags loaded. */

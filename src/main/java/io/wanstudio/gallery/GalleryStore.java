@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -45,12 +46,26 @@ public class GalleryStore {
      * the sort's order, at most {@code max}.
      */
     public List<Object[]> keys(String owner, GalleryQuery query, GalleryCursor after, int max) {
+        return keys(Objects.requireNonNull(owner), query, after, max, true);
+    }
+
+    /**
+     * As {@link #keys(String, GalleryQuery, GalleryCursor, int)} over every owner's tasks: the admin's team
+     * history. Only the admin path calls it; the caller has checked the role.
+     */
+    public List<Object[]> keysOfAllOwners(GalleryQuery query, GalleryCursor after, int max) {
+        return keys(null, query, after, max, false);
+    }
+
+    private List<Object[]> keys(String owner, GalleryQuery query, GalleryCursor after, int max, boolean oneOwner) {
         String key = attribute(query.sort().key());
         String direction = query.sort().descending() ? " DESC" : " ASC";
         Map<String, Object> parameters = new HashMap<>();
         StringBuilder jpql = new StringBuilder("SELECT t.id, t.").append(key)
-                .append(" FROM GenerationTask t WHERE t.owner = :owner");
-        parameters.put("owner", owner);
+                .append(" FROM GenerationTask t WHERE ").append(oneOwner ? "t.owner = :owner" : "1 = 1");
+        if (oneOwner) {
+            parameters.put("owner", owner);
+        }
         boolean oneState = query.states().size() == 1;
         if (oneState) {
             jpql.append(" AND t.state = :state");
@@ -88,13 +103,17 @@ public class GalleryStore {
         }
         // The columns fixed by equality lead the ORDER BY too: only then does H2 see that the index
         // (owner[, state | favourite], key, id) is already in this order and stop after max rows.
-        jpql.append(" ORDER BY t.owner").append(direction);
-        if (oneState) {
-            jpql.append(", t.state").append(direction);
-        } else if (query.favouritesOnly() && query.sort().key() == GalleryQuery.Sort.Key.CREATED) {
-            jpql.append(", t.favourite").append(direction);
+        // Across owners the order is just (key, id), the cursor's own order.
+        jpql.append(" ORDER BY ");
+        if (oneOwner) {
+            jpql.append("t.owner").append(direction).append(", ");
+            if (oneState) {
+                jpql.append("t.state").append(direction).append(", ");
+            } else if (query.favouritesOnly() && query.sort().key() == GalleryQuery.Sort.Key.CREATED) {
+                jpql.append("t.favourite").append(direction).append(", ");
+            }
         }
-        jpql.append(", t.").append(key).append(direction).append(", t.id").append(direction);
+        jpql.append("t.").append(key).append(direction).append(", t.id").append(direction);
         String where = jpql.substring(0, jpql.indexOf(" ORDER BY "));
         String orderBy = jpql.substring(jpql.indexOf(" ORDER BY "));
         if (after == null) {

@@ -4,6 +4,7 @@ import io.wanstudio.account.CurrentUser;
 import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.generation.MediaSource;
 import io.wanstudio.generation.TaskInputs;
+import io.wanstudio.generation.TaskReview;
 import io.wanstudio.generation.TaskState;
 import io.wanstudio.media.MediaFacts;
 import io.wanstudio.media.MediaKind;
@@ -45,6 +46,9 @@ public class TaskDetailPage implements Serializable {
     @Inject
     StitchService stitcher;
 
+    @Inject
+    TaskReview review;
+
     private Long id;
     private TaskCard card;
     private TaskView task;
@@ -55,6 +59,10 @@ public class TaskDetailPage implements Serializable {
     private String newTag;
     private String validity = "P7D";
     private String newLink;
+    /** Whose task it is: the viewer, or another user when an admin opened it. */
+    private String owner;
+    private String providerTaskId;
+    private boolean confirmChargedTwice;
 
     /** A share link as the page lists it. */
     public record ShareView(long id, String status, Instant expiresAt, boolean active) implements Serializable {
@@ -71,20 +79,29 @@ public class TaskDetailPage implements Serializable {
             Instant processingStartedAt, Instant finishedAt, TaskState state) implements Serializable {
     }
 
-    /** View action: loads the owner's task; another user's is "not found", like one that does not exist. */
+    /**
+     * View action: loads the owner's task; another user's is "not found", like one that does not exist, except
+     * for an admin (the service checks the role again), who sees it without the owner's own actions.
+     */
     public void load() {
         if (id == null) {
             return;
         }
-        gallery.find(currentUser.name(), id).ifPresent(found -> {
+        card = null;
+        gallery.find(currentUser.name(), id)
+                .or(() -> currentUser.isAdmin() ? gallery.findForAdmin(currentUser.name(), id) : java.util.Optional.empty())
+                .ifPresent(found -> {
+            owner = found.getOwner();
             card = TaskCard.withTags(found);
-            loadLinks();
+            if (isOwnTask()) {
+                loadLinks();
+            }
             TaskInputs in = found.inputs();
             task = new TaskView(in.negativePrompt(), in.promptExtend(), in.watermark(), found.getSeed(),
                     found.getSeedUsed(), found.getProviderTaskId(), modeOf(in), found.getCreatedAt(),
                     found.getAcceptedAt(), found.getProcessingStartedAt(), found.getFinishedAt(), found.getState());
             inputs = inputsOf(in);
-            gallery.chain(currentUser.name(), id).ifPresent(lineage -> {
+            gallery.chain(owner, id).ifPresent(lineage -> {
                 chain = lineage.tasks().stream().map(TaskCard::of).toList();
                 chainCost = lineage.totalCost();
             });
@@ -155,6 +172,43 @@ public class TaskDetailPage implements Serializable {
         }
     }
 
+    // ---- resolving a task in review (admins; the service checks the role and the state) ----
+
+    public void attachProviderTask() {
+        resolve(() -> review.attachProviderTaskId(currentUser.name(), Faces.clientAddress(), id, providerTaskId),
+                "Attached the provider's task: it is being polled now.");
+    }
+
+    public void markFailed() {
+        resolve(() -> review.markFailed(currentUser.name(), Faces.clientAddress(), id),
+                "Marked failed: not charged.");
+    }
+
+    public void resubmit() throws IOException {
+        try {
+            GenerationTask retry = review.resubmit(currentUser.name(), Faces.clientAddress(), id, confirmChargedTwice);
+            Faces.info("Resubmitted as task #" + retry.getId() + ".");
+            Faces.redirect("/task.xhtml?id=" + retry.getId());
+        } catch (TaskReview.RefusedException e) {
+            Faces.error(e.getMessage());
+        }
+    }
+
+    private void resolve(Resolution resolution, String done) {
+        try {
+            resolution.run();
+            Faces.info(done);
+            providerTaskId = null;
+            load();
+        } catch (TaskReview.RefusedException e) {
+            Faces.error(e.getMessage());
+        }
+    }
+
+    private interface Resolution {
+        void run() throws TaskReview.RefusedException;
+    }
+
     private List<InputView> inputsOf(TaskInputs in) {
         List<InputView> views = new ArrayList<>();
         addInput(views, "First frame", in.firstFrame());
@@ -173,7 +227,7 @@ public class TaskDetailPage implements Serializable {
             views.add(new InputView(title, source.url(), "given by URL", null, null, source.url(), false));
             return;
         }
-        uploads.find(currentUser.name(), source.uploadToken()).ifPresentOrElse(upload -> {
+        uploads.find(owner, source.uploadToken()).ifPresentOrElse(upload -> {
             boolean audio = upload.getKind() == MediaKind.AUDIO;
             String path = "/media/uploads/" + upload.getToken();
             views.add(new InputView(title, upload.getFileName() == null ? title : upload.getFileName(),
@@ -192,6 +246,36 @@ public class TaskDetailPage implements Serializable {
             return audio ? "First and last frame + audio" : "First and last frame";
         }
         return audio ? "Image + driving audio" : in.firstFrame() != null ? "Animate an image" : "Made here";
+    }
+
+    /** The viewer's own task (an admin may be looking at someone else's). */
+    public boolean isOwnTask() {
+        return owner != null && owner.equals(currentUser.name());
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    /** The resolve panel: an admin looking at a task in NEEDS_REVIEW. */
+    public boolean isResolvable() {
+        return task != null && task.state() == TaskState.NEEDS_REVIEW && currentUser.isAdmin();
+    }
+
+    public String getProviderTaskId() {
+        return providerTaskId;
+    }
+
+    public void setProviderTaskId(String providerTaskId) {
+        this.providerTaskId = providerTaskId;
+    }
+
+    public boolean isConfirmChargedTwice() {
+        return confirmChargedTwice;
+    }
+
+    public void setConfirmChargedTwice(boolean confirmChargedTwice) {
+        this.confirmChargedTwice = confirmChargedTwice;
     }
 
     public boolean isFound() {

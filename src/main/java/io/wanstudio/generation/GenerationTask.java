@@ -252,6 +252,45 @@ public class GenerationTask {
         return touched(now);
     }
 
+    /**
+     * A person found the provider's task for a submit whose outcome was unknown: it is polled at once and then
+     * completes (or fails) like any other.
+     */
+    public boolean providerTaskFound(String providerTaskId, Instant now) {
+        if (state != TaskState.NEEDS_REVIEW) {
+            return false;
+        }
+        this.providerTaskId = providerTaskId;
+        this.state = TaskState.QUEUED;
+        this.failureReason = null;
+        this.acceptedAt = now;
+        this.nextPollAt = now;
+        return touched(now);
+    }
+
+    /** A person decided that the unknown submit created nothing at the provider: failed, nothing charged. */
+    public boolean reviewedAsNotCharged(String admin, Instant now) {
+        return state == TaskState.NEEDS_REVIEW
+                && finish(TaskState.FAILED, "Marked failed by " + admin + ": not charged.", now);
+    }
+
+    /**
+     * A person sends the same request again as a new task: this one is closed first (so that a second click
+     * cannot send it twice), then {@link #resubmittedAs} names the new task.
+     */
+    public boolean resubmitting(String admin, Instant now) {
+        return state == TaskState.NEEDS_REVIEW && finish(TaskState.FAILED, "Resubmitted by " + admin + ".", now);
+    }
+
+    /** The task that {@link #resubmitting} sent, or why nothing was sent after all. */
+    public boolean resubmittedAs(String outcome, Instant now) {
+        if (state != TaskState.FAILED || failureReason == null || !failureReason.startsWith("Resubmitted by ")) {
+            return false;
+        }
+        this.failureReason = outcome;
+        return touched(now);
+    }
+
     /** A poll found the task still queued or running. */
     public boolean progressed(boolean running, int progressPercent, Integer etaSeconds, Instant nextPollAt,
             Instant now) {

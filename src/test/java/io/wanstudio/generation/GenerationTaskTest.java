@@ -97,4 +97,45 @@ class GenerationTaskTest {
         assertThat(task.getPollFailures()).isEqualTo(1);
         assertThat(task.getNextPollAt()).isEqualTo(t0.plusSeconds(30));
     }
+
+    @Test
+    void aReviewedTaskWithAProviderTaskIdIsPolledAtOnceAndCompletesNormally() {
+        var task = newTask();
+        task.submitOutcomeUnknown("connection closed", t0);
+        assertThat(task.providerTaskFound("p-9", t0.plusSeconds(60))).isTrue();
+        assertThat(task.getState()).isEqualTo(TaskState.QUEUED);
+        assertThat(task.getProviderTaskId()).isEqualTo("p-9");
+        assertThat(task.getFailureReason()).isNull();
+        assertThat(task.getNextPollAt()).isEqualTo(t0.plusSeconds(60));
+        // a second resolution (another admin, a second click) changes nothing
+        assertThat(task.providerTaskFound("p-10", t0.plusSeconds(61))).isFalse();
+        assertThat(task.reviewedAsNotCharged("bob", t0.plusSeconds(61))).isFalse();
+        assertThat(task.succeeded("http://x/v.mp4", null, t0.plusSeconds(70))).isTrue();
+        assertThat(task.stored("v", "p", "ab", 1, t0.plusSeconds(71))).isTrue();
+        assertThat(task.getState()).isEqualTo(TaskState.COMPLETED);
+    }
+
+    @Test
+    void onlyATaskInReviewCanBeMarkedFailedOrResubmitted() {
+        var running = newTask();
+        running.accepted("p-1", t0, t0);
+        assertThat(running.reviewedAsNotCharged("admin", t0)).isFalse();
+        assertThat(running.resubmitting("admin", t0)).isFalse();
+        assertThat(running.getState()).isEqualTo(TaskState.QUEUED);
+
+        var failed = newTask();
+        failed.submitOutcomeUnknown("timeout", t0);
+        assertThat(failed.reviewedAsNotCharged("admin", t0.plusSeconds(1))).isTrue();
+        assertThat(failed.getState()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.getFailureReason()).isEqualTo("Marked failed by admin: not charged.");
+        assertThat(failed.resubmittedAs("Resubmitted by admin as #7.", t0)).isFalse();
+
+        var resubmitted = newTask();
+        resubmitted.submitOutcomeUnknown("timeout", t0);
+        assertThat(resubmitted.resubmitting("admin", t0.plusSeconds(1))).isTrue();
+        assertThat(resubmitted.resubmitting("admin", t0.plusSeconds(2))).isFalse();
+        assertThat(resubmitted.resubmittedAs("Resubmitted by admin as #7.", t0.plusSeconds(3))).isTrue();
+        assertThat(resubmitted.getState()).isEqualTo(TaskState.FAILED);
+        assertThat(resubmitted.getFailureReason()).isEqualTo("Resubmitted by admin as #7.");
+    }
 }
