@@ -15,9 +15,8 @@ public final class Money {
     }
 
     public static String plain(BigDecimal amount) {
-        BigDecimal v = amount == null ? BigDecimal.ZERO : amount;
-        int scale = Math.min(MAX_SCALE, Math.max(2, v.stripTrailingZeros().scale()));
-        BigDecimal shown = v.setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal rounded = (amount == null ? BigDecimal.ZERO : amount).setScale(MAX_SCALE, RoundingMode.HALF_UP);
+        BigDecimal shown = rounded.setScale(Math.max(2, rounded.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
         return shown.signum() == 0 ? shown.abs().toPlainString() : shown.toPlainString();
     }
 }
