@@ -16,7 +16,8 @@ public final class Money {
 
     public static String plain(BigDecimal amount) {
         BigDecimal rounded = (amount == null ? BigDecimal.ZERO : amount).setScale(MAX_SCALE, RoundingMode.HALF_UP);
-        BigDecimal shown = rounded.setScale(Math.max(2, rounded.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+        int scale = Math.max(2, rounded.stripTrailingZeros().scale());
+        BigDecimal shown = rounded.setScale(scale, RoundingMode.UNNECESSARY);
         return shown.signum() == 0 ? shown.abs().toPlainString() : shown.toPlainString();
     }
 }

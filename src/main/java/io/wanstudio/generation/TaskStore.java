@@ -41,7 +41,8 @@ public class TaskStore {
      * Creates a task and, in the same transaction once its id is known, runs {@code alsoInThisTransaction} (the
      * budget reservation): when that throws, neither the task nor what it did is kept.
      */
-    public GenerationTask create(GenerationTask task, java.util.function.Consumer<GenerationTask> alsoInThisTransaction) {
+    public GenerationTask create(GenerationTask task,
+            java.util.function.Consumer<GenerationTask> alsoInThisTransaction) {
         em.persist(task);
         em.flush();
         alsoInThisTransaction.accept(task);
