@@ -18,15 +18,15 @@ CREATE TABLE budget_limit (
 
 CREATE TABLE budget_usage (
     scope   VARCHAR(120)   NOT NULL,
-    month   VARCHAR(7)     NOT NULL,
+    budget_month  VARCHAR(7)  NOT NULL,
     spent   DECIMAL(14, 4) NOT NULL,
-    CONSTRAINT pk_budget_usage PRIMARY KEY (scope, month)
+    CONSTRAINT pk_budget_usage PRIMARY KEY (scope, budget_month)
 );
 
 CREATE TABLE budget_reservation (
     task_id      BIGINT         NOT NULL PRIMARY KEY,
     owner        VARCHAR(100)   NOT NULL,
-    month        VARCHAR(7)     NOT NULL,
+    budget_month VARCHAR(7)     NOT NULL,
     cost         DECIMAL(14, 4) NOT NULL,
     reserved_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     released_at  TIMESTAMP WITH TIME ZONE

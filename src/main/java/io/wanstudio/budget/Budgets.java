@@ -68,7 +68,7 @@ public class Budgets {
         BudgetMonth month = monthOf(at);
         for (String scope : List.of(BudgetScope.user(owner), BudgetScope.TEAM)) {
             int updated = em.createNativeQuery("UPDATE budget_usage SET spent = spent + ?1 "
-                    + "WHERE scope = ?2 AND month = ?3 AND spent + ?4 <= COALESCE("
+                    + "WHERE scope = ?2 AND budget_month = ?3 AND spent + ?4 <= COALESCE("
                     + "(SELECT l.monthly_limit FROM budget_limit l WHERE l.scope = ?5), spent + ?6)")
                     .setParameter(1, cost).setParameter(2, scope).setParameter(3, month.key())
                     .setParameter(4, cost).setParameter(5, scope).setParameter(6, cost).executeUpdate();
@@ -80,7 +80,7 @@ public class Budgets {
                 throw new BudgetExceededException(scope, cost, left, currency, month);
             }
         }
-        em.createNativeQuery("INSERT INTO budget_reservation (task_id, owner, month, cost, reserved_at) "
+        em.createNativeQuery("INSERT INTO budget_reservation (task_id, owner, budget_month, cost, reserved_at) "
                 + "VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, taskId).setParameter(2, owner)
                 .setParameter(3, month.key()).setParameter(4, cost)
                 .setParameter(5, java.sql.Timestamp.from(at)).executeUpdate();
@@ -93,7 +93,7 @@ public class Budgets {
     @Transactional(TxType.REQUIRED)
     public boolean release(long taskId, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT owner, month, cost FROM budget_reservation "
+        List<Object[]> rows = em.createNativeQuery("SELECT owner, budget_month, cost FROM budget_reservation "
                 + "WHERE task_id = ?1 AND released_at IS NULL").setParameter(1, taskId).getResultList();
         if (rows.isEmpty()) {
             return false;
@@ -109,7 +109,7 @@ public class Budgets {
         String month = (String) rows.get(0)[1];
         BigDecimal cost = (BigDecimal) rows.get(0)[2];
         for (String scope : List.of(BudgetScope.user(owner), BudgetScope.TEAM)) {
-            em.createNativeQuery("UPDATE budget_usage SET spent = spent - ?1 WHERE scope = ?2 AND month = ?3")
+            em.createNativeQuery("UPDATE budget_usage SET spent = spent - ?1 WHERE scope = ?2 AND budget_month = ?3")
                     .setParameter(1, cost).setParameter(2, scope).setParameter(3, month).executeUpdate();
         }
         return true;
@@ -135,7 +135,7 @@ public class Budgets {
     /** What a scope has reserved in a month (zero when nothing). */
     @Transactional(TxType.REQUIRED)
     public BigDecimal spent(String scope, BudgetMonth month) {
-        List<?> rows = em.createNativeQuery("SELECT spent FROM budget_usage WHERE scope = ?1 AND month = ?2")
+        List<?> rows = em.createNativeQuery("SELECT spent FROM budget_usage WHERE scope = ?1 AND budget_month = ?2")
                 .setParameter(1, scope).setParameter(2, month.key()).getResultList();
         return rows.isEmpty() ? BigDecimal.ZERO : (BigDecimal) rows.get(0);
     }

@@ -17,15 +17,15 @@ public class UsageRows {
 
     @Transactional(TxType.REQUIRES_NEW)
     public void ensure(String scope, String month) {
-        em.createNativeQuery("INSERT INTO budget_usage (scope, month, spent) SELECT ?1, ?2, 0 FROM (VALUES (1)) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM budget_usage WHERE scope = ?3 AND month = ?4)")
+        em.createNativeQuery("INSERT INTO budget_usage (scope, budget_month, spent) SELECT ?1, ?2, 0 FROM (VALUES (1)) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM budget_usage WHERE scope = ?3 AND budget_month = ?4)")
                 .setParameter(1, scope).setParameter(2, month).setParameter(3, scope).setParameter(4, month)
                 .executeUpdate();
     }
 
     @Transactional(TxType.REQUIRED)
     public boolean exists(String scope, String month) {
-        return !em.createNativeQuery("SELECT 1 FROM budget_usage WHERE scope = ?1 AND month = ?2")
+        return !em.createNativeQuery("SELECT 1 FROM budget_usage WHERE scope = ?1 AND budget_month = ?2")
                 .setParameter(1, scope).setParameter(2, month).getResultList().isEmpty();
     }
 }
