@@ -8,7 +8,6 @@ import io.wanstudio.budget.BudgetMonth;
 import io.wanstudio.budget.BudgetScope;
 import io.wanstudio.budget.Budgets;
 import io.wanstudio.budget.Money;
-import io.wanstudio.budget.PriceBook;
 import io.wanstudio.budget.SettingRefusedException;
 import io.wanstudio.generation.Pricing;
 import io.wanstudio.platform.faces.Faces;
@@ -48,11 +47,11 @@ public class PricesPage {
     @Inject
     Pricing pricing;
 
-    @Inject
-    PriceBook priceBook;
-
     private BigDecimal price720p;
     private BigDecimal price1080p;
+    /** The prices in force when the page was opened: a change is audited as "from → to". */
+    private BigDecimal loaded720p;
+    private BigDecimal loaded1080p;
     private BigDecimal teamBudget;
     private BudgetMonth month;
     private List<UserBudget> users;
@@ -92,6 +91,8 @@ public class PricesPage {
     void load() {
         price720p = pricing.perSecond(Pricing.RES_720P);
         price1080p = pricing.perSecond(Pricing.RES_1080P);
+        loaded720p = price720p;
+        loaded1080p = price1080p;
         teamBudget = budgets.limit(BudgetScope.TEAM).orElse(null);
         month = budgets.monthOf(Instant.now());
         users = new ArrayList<>();
@@ -103,11 +104,10 @@ public class PricesPage {
     }
 
     public void savePrices() {
-        var stored = priceBook.stored();
         boolean ok = save(PRICES_FORM, "price720p", () -> administration.setPrice(currentUser.name(),
-                Faces.clientAddress(), Pricing.RES_720P, stored.get(Pricing.RES_720P), price720p, currency()));
+                Faces.clientAddress(), Pricing.RES_720P, loaded720p, price720p, currency()));
         ok &= save(PRICES_FORM, "price1080p", () -> administration.setPrice(currentUser.name(),
-                Faces.clientAddress(), Pricing.RES_1080P, stored.get(Pricing.RES_1080P), price1080p, currency()));
+                Faces.clientAddress(), Pricing.RES_1080P, loaded1080p, price1080p, currency()));
         if (ok) {
             Faces.info("Prices saved. They apply to the next quote; tasks already made keep their cost.");
         }

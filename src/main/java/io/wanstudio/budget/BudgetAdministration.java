@@ -34,7 +34,10 @@ public class BudgetAdministration {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Sets the per-second price of a resolution ("720P" or "1080P"); tasks already made keep their quote. */
+    /**
+     * Sets the per-second price of a resolution ("720P" or "1080P"); tasks already made keep their quote.
+     * {@code previous} is the price the admin saw (for the audit); setting the same price again changes nothing.
+     */
     public void setPrice(String admin, String clientAddress, String resolution, BigDecimal previous,
             BigDecimal perSecond, String currency) throws SettingRefusedException {
         requireAdmin(admin);
@@ -52,7 +55,7 @@ public class BudgetAdministration {
         prices.save(resolution, perSecond, admin, clock.instant());
         prices.invalidate();
         audit.record(admin, clientAddress, AuditEventType.PRICE_CHANGED, resolution + ": "
-                + (previous == null ? "default" : Money.plain(previous)) + " → " + Money.format(perSecond, currency)
+                + (previous == null ? "?" : Money.plain(previous)) + " → " + Money.format(perSecond, currency)
                 + " per second");
     }
 

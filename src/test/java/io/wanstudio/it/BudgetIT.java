@@ -91,7 +91,7 @@ class BudgetIT {
             assertThat(answer.statusCode()).as(answer.body()).isIn(201, 400);
             (answer.statusCode() == 201 ? created : refused).add(prompts.get(i));
             if (answer.statusCode() == 400) {
-                assertThat(answer.body()).contains("This video costs " + money(cost) + "; your budget for "
+                assertThat(answer.body()).contains("This video costs " + money(cost) + " USD; your budget for "
                         + thisMonth() + " has 0.00 USD left.");
             } else {
                 assertThat(Http.json(answer).getString("state")).isEqualTo("QUEUED");
@@ -126,7 +126,7 @@ class BudgetIT {
         String over = "one too many " + UUID.randomUUID();
         var refused = submit(api, over, "720P");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("This video costs " + money(cost) + "; your budget for " + thisMonth()
+        assertThat(refused.body()).contains("This video costs " + money(cost) + " USD; your budget for " + thisMonth()
                 + " has 0.00 USD left.");
         assertThat(SIMULATOR.submissions(over).received()).isZero();
     }
