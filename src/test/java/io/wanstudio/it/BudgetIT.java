@@ -132,6 +132,27 @@ class BudgetIT {
     }
 
     @Test
+    void aRepeatedRequestReservesNothingAgain() {
+        String user = newUser("repeat");
+        BigDecimal cost = price("720P").multiply(BigDecimal.valueOf(SECONDS));
+        setUserBudget(user, cost.multiply(BigDecimal.valueOf(2)));
+        Http api = APP.withBearer(Accounts.apiToken(BASE, user, PASSWORD));
+        String key = UUID.randomUUID().toString();
+        String prompt = "asked for twice " + key;
+
+        var first = submit(api, prompt, "720P", "Idempotency-Key", key);
+        var again = submit(api, prompt, "720P", "Idempotency-Key", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(Http.json(again).getJsonNumber("id")).isEqualTo(Http.json(first).getJsonNumber("id"));
+
+        // The budget fits two videos: the repeat took nothing, so a second, different video still fits.
+        var second = submit(api, "a different video " + key, "720P");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(submit(api, "and no third " + key, "720P").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aTaskTheProviderFailsLaterGivesItsMoneyBackByDefault() {
         String user = newUser("failed");
         BigDecimal cost = price("720P").multiply(BigDecimal.valueOf(SECONDS));
@@ -185,10 +206,10 @@ class BudgetIT {
         assertThat(admin.get("/").body()).contains("Prices and budgets");
     }
 
-    private static HttpResponse<String> submit(Http api, String prompt, String resolution) {
+    private static HttpResponse<String> submit(Http api, String prompt, String resolution, String... headers) {
         return api.postMultipart("/api/v1/tasks", new Http.Multipart()
                 .file("firstFrame", "frame.png", "image/png", FRAME).field("prompt", prompt)
-                .field("durationSeconds", Integer.toString(SECONDS)).field("resolution", resolution));
+                .field("durationSeconds", Integer.toString(SECONDS)).field("resolution", resolution), headers);
     }
 
     private static String newUser(String prefix) {
