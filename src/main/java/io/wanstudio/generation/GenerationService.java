@@ -1,5 +1,7 @@
 package io.wanstudio.generation;
 
+import io.wanstudio.budget.BudgetExceededException;
+import io.wanstudio.budget.Budgets;
 import io.wanstudio.media.UploadStore;
 import io.wanstudio.provider.NovitaGateway;
 import io.wanstudio.provider.ProviderException;
@@ -18,7 +20,9 @@ import java.util.logging.Logger;
 /**
  * Submits generation tasks and answers for them. The money rules live here: a request is validated before
  * anything is paid for; the task is written as SUBMITTING before the POST; a POST whose fate is unknown is
- * marked for review, never sent again; the same client request id never pays twice.
+ * marked for review, never sent again; the same client request id never pays twice; the cost is reserved against
+ * the user's and the team's monthly budgets in the transaction that creates the task, and given back when the
+ * provider refuses it.
  */
 @ApplicationScoped
 public class GenerationService {
@@ -41,6 +45,9 @@ public class GenerationService {
 
     @Inject
     UploadStore uploads;
+
+    @Inject
+    Budgets budgets;
 
     Clock clock = Clock.systemUTC();
 
@@ -73,13 +80,24 @@ public class GenerationService {
         var valid = validator.validate(owner, request);
         var inputs = valid.inputs();
         GenerationTask task;
+        Instant createdAt = clock.instant();
+        java.math.BigDecimal cost = pricing.estimate(inputs.durationSeconds(), inputs.resolution());
+        String currency = pricing.currency();
+        budgets.prepare(owner, createdAt);
         try {
-            var submitting = GenerationTask.submitting(owner, clientRequestId, inputs,
-                    pricing.estimate(inputs.durationSeconds(), inputs.resolution()), pricing.currency(),
-                    clock.instant());
+            var submitting = GenerationTask.submitting(owner, clientRequestId, inputs, cost, currency, createdAt);
             submitting.derivedFrom(origin);
-            task = store.create(submitting);
+            // Check and reserve in the task's own transaction: a refused budget leaves no task, a task always
+            // has its reservation.
+            task = store.create(submitting, t -> budgets.reserve(t.getId(), owner, cost, currency, createdAt));
+        } catch (BudgetExceededException e) {
+            throw new InvalidRequestException(Map.of("", e.getMessage()));
         } catch (PersistenceException | TransactionalException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof BudgetExceededException refused) { // as the transaction's end reported it
+                    throw new InvalidRequestException(Map.of("", refused.getMessage()));
+                }
+            }
             // The same client request id raced in from another thread: that one pays, this one reports it.
             if (clientRequestId != null) {
                 Optional<GenerationTask> winner = store.findByClientRequest(owner, clientRequestId);

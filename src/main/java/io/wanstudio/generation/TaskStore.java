@@ -41,6 +41,18 @@ public class TaskStore {
     }
 
     /**
+     * Creates a task and, in the same transaction once its id is known, runs {@code alsoInThisTransaction} (the
+     * budget reservation): when that throws, neither the task nor what it did is kept.
+     */
+    public GenerationTask create(GenerationTask task,
+            java.util.function.Consumer<GenerationTask> alsoInThisTransaction) {
+        em.persist(task);
+        em.flush();
+        alsoInThisTransaction.accept(task);
+        return task;
+    }
+
+    /**
      * Applies one state change to a task and saves it; {@code change} returns false when the event no longer
      * applies. Returns the task as saved (or as found, when nothing changed).
      */

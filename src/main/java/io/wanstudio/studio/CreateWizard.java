@@ -108,6 +108,9 @@ public class CreateWizard implements Serializable {
     Pricing pricing;
 
     @Inject
+    io.wanstudio.budget.Budgets budgets;
+
+    @Inject
     Extensions extensions;
 
     private Step step = Step.MEDIA;
@@ -452,6 +455,15 @@ public class CreateWizard implements Serializable {
 
     public String getCurrency() {
         return pricing.currency();
+    }
+
+    /**
+     * What the user's (and the team's) monthly budget keeps after this video, e.g. "4.60 USD left of your 5.00 USD
+     * for November"; empty when no budget is set or the duration is not valid yet.
+     */
+    public String getBudgetAfter() {
+        BigDecimal cost = getCost();
+        return cost == null ? "" : budgets.standing(owner(), java.time.Instant.now()).afterLine(cost, getCurrency());
     }
 
     private boolean validDuration() {

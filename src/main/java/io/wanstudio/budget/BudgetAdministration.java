@@ -1,0 +1,108 @@
+package io.wanstudio.budget;
+
+import io.wanstudio.account.AccountStore;
+import io.wanstudio.account.AuditEventType;
+import io.wanstudio.account.AuditLog;
+import io.wanstudio.account.Usernames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The admin's changes to prices and budgets. Every one takes the acting admin's name and checks it (the page is
+ * admin-only as well), is validated, and is audited with the value before and after.
+ */
+@ApplicationScoped
+public class BudgetAdministration {
+    static final BigDecimal MAX_PRICE = new BigDecimal("100");
+    static final BigDecimal MAX_BUDGET = new BigDecimal("1000000");
+    private static final int MAX_SCALE = 4;
+
+    @Inject
+    AccountStore accounts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    PriceBook prices;
+
+    @Inject
+    Budgets budgets;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Sets the per-second price of a resolution ("720P" or "1080P"); tasks already made keep their quote.
+     * {@code previous} is the price the admin saw (for the audit); setting the same price again changes nothing.
+     */
+    public void setPrice(String admin, String clientAddress, String resolution, BigDecimal previous,
+            BigDecimal perSecond, String currency) throws SettingRefusedException {
+        requireAdmin(admin);
+        if (!"720P".equals(resolution) && !"1080P".equals(resolution)) {
+            throw new SettingRefusedException(resolution, "There is no price for " + resolution + ".");
+        }
+        if (perSecond == null || perSecond.signum() <= 0 || perSecond.compareTo(MAX_PRICE) > 0
+                || perSecond.stripTrailingZeros().scale() > MAX_SCALE) {
+            throw new SettingRefusedException(resolution, "Enter a price above 0 and at most "
+                    + Money.plain(MAX_PRICE) + " per second, with at most " + MAX_SCALE + " decimals.");
+        }
+        if (previous != null && previous.compareTo(perSecond) == 0) {
+            return;
+        }
+        prices.save(resolution, perSecond, admin, clock.instant());
+        prices.invalidate();
+        audit.record(admin, clientAddress, AuditEventType.PRICE_CHANGED, resolution + ": "
+                + (previous == null ? "?" : Money.plain(previous)) + " → " + Money.format(perSecond, currency)
+                + " per second");
+    }
+
+    /** Sets (or, with null, removes) a user's monthly budget. */
+    public void setUserBudget(String admin, String clientAddress, String username, BigDecimal limit,
+            String currency) throws SettingRefusedException {
+        requireAdmin(admin);
+        String name = Usernames.normalize(username);
+        if (accounts.findUser(name).isEmpty()) {
+            throw new SettingRefusedException(name, "There is no such user.");
+        }
+        setLimit(admin, clientAddress, BudgetScope.user(name), name, limit, currency);
+    }
+
+    /** Sets (or, with null, removes) the team's monthly budget. */
+    public void setTeamBudget(String admin, String clientAddress, BigDecimal limit, String currency)
+            throws SettingRefusedException {
+        requireAdmin(admin);
+        setLimit(admin, clientAddress, BudgetScope.TEAM, BudgetScope.TEAM, limit, currency);
+    }
+
+    private void setLimit(String admin, String clientAddress, String scope, String field, BigDecimal limit,
+            String currency) throws SettingRefusedException {
+        if (limit != null && (limit.signum() < 0 || limit.compareTo(MAX_BUDGET) > 0
+                || limit.stripTrailingZeros().scale() > MAX_SCALE)) {
+            throw new SettingRefusedException(field, "Enter a monthly budget from 0 to "
+                    + Money.plain(MAX_BUDGET) + " (or leave it empty for no limit).");
+        }
+        BigDecimal previous = budgets.limit(scope).orElse(null);
+        if (Objects.equals(previous == null ? null : previous.stripTrailingZeros(),
+                limit == null ? null : limit.stripTrailingZeros())) {
+            return;
+        }
+        budgets.setLimit(scope, limit, admin, clock.instant());
+        String who = BudgetScope.isTeam(scope) ? "team" : field;
+        audit.record(BudgetScope.isTeam(scope) ? admin : field, clientAddress, AuditEventType.BUDGET_CHANGED,
+                who + " monthly budget: " + describe(previous, currency) + " → " + describe(limit, currency)
+                        + " by " + admin);
+    }
+
+    private static String describe(BigDecimal limit, String currency) {
+        return limit == null ? "unlimited" : Money.format(limit, currency);
+    }
+
+    private void requireAdmin(String admin) throws SettingRefusedException {
+        if (admin == null || accounts.findUser(admin).filter(u -> u.isAdmin() && u.isEnabled()).isEmpty()) {
+            throw new SettingRefusedException(null, "Only an admin can do this.");
+        }
+    }
+}
