@@ -34,6 +34,9 @@ public class MediaServlet extends HttpServlet {
     @Inject
     transient TaskMedia media;
 
+    @Inject
+    transient GalleryService gallery;
+
     /** GET, and HEAD through HttpServlet's default (which calls this; no bytes are copied for it). */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -43,7 +46,10 @@ public class MediaServlet extends HttpServlet {
             return;
         }
         TaskMedia.Kind kind = TaskMedia.Kind.ofPathSegment(path.group(2)).orElseThrow();
-        Optional<GenerationTask> task = media.completed(currentUser.name(), Long.parseLong(path.group(1)));
+        long id = Long.parseLong(path.group(1));
+        // the owner's; and any user's for an admin (the team history and review open every task)
+        Optional<GenerationTask> task = media.completed(currentUser.name(), id).or(() -> currentUser.isAdmin()
+                ? gallery.findForAdmin(currentUser.name(), id) : Optional.empty());
         Optional<Path> file = task.flatMap(t -> media.file(t, kind));
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);

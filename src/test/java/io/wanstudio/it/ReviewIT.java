@@ -73,6 +73,11 @@ class ReviewIT {
         awaitState(id, "COMPLETED");
         assertThat(Http.json(api.get("/api/v1/tasks/" + id)).getString("providerTaskId", null))
                 .isEqualTo(providerTaskId);
+        // the admin watches the user's video on its page (served to admins too)
+        page.browser.navigate().refresh();
+        var player = page.browser.findElement(By.id("player"));
+        page.waitUpTo(30).until(d -> ((Number) page.js("return arguments[0].readyState;", player)).intValue() >= 1);
+        assertThat(page.js("return arguments[0].error;", player)).isNull();
         // the provider still saw one POST: attaching sends nothing
         assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
         assertThat(auditTable()).contains("TASK_PROVIDER_ID_ATTACHED").contains("task #" + id + " of " + user);
