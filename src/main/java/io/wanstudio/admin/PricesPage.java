@@ -89,16 +89,16 @@ public class PricesPage {
 
     @PostConstruct
     void load() {
-        price720p = pricing.perSecond(Pricing.RES_720P);
-        price1080p = pricing.perSecond(Pricing.RES_1080P);
+        price720p = shown(pricing.perSecond(Pricing.RES_720P));
+        price1080p = shown(pricing.perSecond(Pricing.RES_1080P));
         loaded720p = price720p;
         loaded1080p = price1080p;
-        teamBudget = budgets.limit(BudgetScope.TEAM).orElse(null);
+        teamBudget = budgets.limit(BudgetScope.TEAM).map(PricesPage::shown).orElse(null);
         month = budgets.monthOf(Instant.now());
         users = new ArrayList<>();
         for (UserAccount user : accounts.listUsers()) {
             String scope = BudgetScope.user(user.getUsername());
-            users.add(new UserBudget(user.getUsername(), budgets.limit(scope).orElse(null),
+            users.add(new UserBudget(user.getUsername(), budgets.limit(scope).map(PricesPage::shown).orElse(null),
                     budgets.spent(scope, month)));
         }
     }
@@ -145,6 +145,11 @@ public class PricesPage {
             FacesContext.getCurrentInstance().validationFailed();
             return false;
         }
+    }
+
+    /** "5.00" rather than the column's "5.0000" in an input. */
+    private static BigDecimal shown(BigDecimal amount) {
+        return new BigDecimal(Money.plain(amount));
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
