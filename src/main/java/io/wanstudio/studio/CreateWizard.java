@@ -81,7 +81,8 @@ public class CreateWizard implements Serializable {
         }
 
         static Step owning(String field) {
-            return Arrays.stream(values()).filter(step -> step.fields.contains(field)).findFirst().orElse(MEDIA);
+            // a message about the whole request (the budget, at submit) is shown where the price is: the review
+            return Arrays.stream(values()).filter(step -> step.fields.contains(field)).findFirst().orElse(REVIEW);
         }
     }
 
@@ -239,7 +240,6 @@ public class CreateWizard implements Serializable {
             return false;
         }
         Map<String, String> problems = new LinkedHashMap<>(generations.problemsWith(owner(), request()));
-        // whole-request messages ("") concern the combination of media: shown at that step
         problems.keySet().removeIf(field -> Step.owning(field) != checked);
         if (problems.isEmpty()) {
             return true;
