@@ -4,23 +4,20 @@ import io.wanstudio.account.AuditEvent;
 import io.wanstudio.account.AuditEventType;
 import io.wanstudio.account.AuditLog;
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.gallery.FilterChoices;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The audit log page ({@code /admin/audit.xhtml}): sign-ins, account and admin actions, newest first, filtered by
@@ -56,8 +53,8 @@ public class AuditPage {
         }
         AuditEventType kind = Arrays.stream(AuditEventType.values()).filter(t -> t.name().equals(type)).findFirst()
                 .orElse(null);
-        LocalDate first = day(from);
-        LocalDate last = day(to);
+        LocalDate first = FilterChoices.day(from);
+        LocalDate last = FilterChoices.day(to);
         Long beforeId = before != null && before.matches("\\d{1,18}") ? Long.valueOf(before) : null;
         List<AuditEvent> found = audit.search(blankToNull(user), kind,
                 first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -78,10 +75,7 @@ public class AuditPage {
         params.put("from", from);
         params.put("to", to);
         params.put("before", String.valueOf(events.get(events.size() - 1).getId()));
-        return "/admin/audit.xhtml?" + params.entrySet().stream()
-                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return FilterChoices.url("/admin/audit.xhtml", params);
     }
 
     public String when(AuditEvent event) {
@@ -94,14 +88,6 @@ public class AuditPage {
 
     public List<String> getTypes() {
         return Arrays.stream(AuditEventType.values()).map(Enum::name).toList();
-    }
-
-    private static LocalDate day(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String blankToNull(String s) {

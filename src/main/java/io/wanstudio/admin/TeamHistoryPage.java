@@ -1,6 +1,7 @@
 package io.wanstudio.admin;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.gallery.FilterChoices;
 import io.wanstudio.gallery.GalleryCursor;
 import io.wanstudio.gallery.GalleryPage;
 import io.wanstudio.gallery.GalleryQuery;
@@ -11,14 +12,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The admin's team history ({@code admin/history.xhtml}): every user's tasks with the gallery's filters plus a
@@ -57,7 +53,8 @@ public class TeamHistoryPage {
     public void load() {
         GalleryQuery query = new GalleryQuery(GalleryQuery.StateGroup.parse(state).orElse(null),
                 GalleryQuery.Mode.parse(mode).orElse(null),
-                "720P".equals(resolution) || "1080P".equals(resolution) ? resolution : null, date(from), date(to),
+                "720P".equals(resolution) || "1080P".equals(resolution) ? resolution : null,
+                FilterChoices.day(from), FilterChoices.day(to),
                 false, null, q, GalleryQuery.Sort.parse(sort).orElse(GalleryQuery.Sort.NEWEST), after);
         try {
             GalleryPage page = gallery.teamPage(currentUser.name(), user, query, PAGE_SIZE);
@@ -67,14 +64,6 @@ public class TeamHistoryPage {
             Faces.error("That page link is not valid (it may be from another sort order); showing the first page.");
             after = null;
             load();
-        }
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 
@@ -90,10 +79,7 @@ public class TeamHistoryPage {
         params.put("to", to);
         params.put("sort", sort);
         params.put("after", cursor);
-        String query = params.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return "/admin/history.xhtml" + (query.isEmpty() ? "" : "?" + query);
+        return FilterChoices.url("/admin/history.xhtml", params);
     }
 
     public String getNextUrl() {
@@ -105,24 +91,15 @@ public class TeamHistoryPage {
     }
 
     public List<SelectItem> getStateChoices() {
-        return List.of(new SelectItem("", "Any state"), new SelectItem("RUNNING", "Running"),
-                new SelectItem("COMPLETED", "Ready"), new SelectItem("FAILED", "Failed"),
-                new SelectItem("NEEDS_REVIEW", "Needs review"));
+        return FilterChoices.states();
     }
 
     public List<SelectItem> getModeChoices() {
-        return List.of(new SelectItem("", "Any mode"), new SelectItem("FIRST_FRAME", "Animate an image"),
-                new SelectItem("FIRST_FRAME_AUDIO", "Image + driving audio"),
-                new SelectItem("FIRST_LAST", "First and last frame"),
-                new SelectItem("FIRST_LAST_AUDIO", "First and last frame + audio"),
-                new SelectItem("CONTINUE_CLIP", "Continue a clip"),
-                new SelectItem("CONTINUE_CLIP_TO_FRAME", "Continue a clip to a last frame"));
+        return FilterChoices.modes();
     }
 
     public List<SelectItem> getSortChoices() {
-        return List.of(new SelectItem("NEWEST", "Newest first"), new SelectItem("OLDEST", "Oldest first"),
-                new SelectItem("LONGEST", "Longest first"), new SelectItem("SHORTEST", "Shortest first"),
-                new SelectItem("COSTLIEST", "Costliest first"), new SelectItem("CHEAPEST", "Cheapest first"));
+        return FilterChoices.sorts();
     }
 
     public List<Tile> getTiles() {

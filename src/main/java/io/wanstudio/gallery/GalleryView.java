@@ -9,10 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -82,17 +78,10 @@ public class GalleryView implements Serializable {
 
     private GalleryQuery query() {
         return new GalleryQuery(GalleryQuery.StateGroup.parse(state).orElse(null), GalleryQuery.Mode.parse(mode).orElse(null),
-                "720P".equals(resolution) || "1080P".equals(resolution) ? resolution : null, date(from), date(to),
+                "720P".equals(resolution) || "1080P".equals(resolution) ? resolution : null,
+                FilterChoices.day(from), FilterChoices.day(to),
                 favourites, blankToNull(tag), blankToNull(q),
                 GalleryQuery.Sort.parse(sort).orElse(GalleryQuery.Sort.NEWEST), blankToNull(after));
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     // ---- actions (post back, then the same URL again) ----
@@ -203,10 +192,7 @@ public class GalleryView implements Serializable {
         params.put("tag", tag);
         params.put("sort", sort);
         params.put("after", cursor);
-        String query = params.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return "/gallery.xhtml" + (query.isEmpty() ? "" : "?" + query);
+        return FilterChoices.url("/gallery.xhtml", params);
     }
 
     public String getNextUrl() {
@@ -236,24 +222,15 @@ public class GalleryView implements Serializable {
     // ---- choices for the filter form ----
 
     public List<SelectItem> getStateChoices() {
-        return List.of(new SelectItem("", "Any state"), new SelectItem("RUNNING", "Running"),
-                new SelectItem("COMPLETED", "Ready"), new SelectItem("FAILED", "Failed"),
-                new SelectItem("NEEDS_REVIEW", "Needs review"));
+        return FilterChoices.states();
     }
 
     public List<SelectItem> getModeChoices() {
-        return List.of(new SelectItem("", "Any mode"), new SelectItem("FIRST_FRAME", "Animate an image"),
-                new SelectItem("FIRST_FRAME_AUDIO", "Image + driving audio"),
-                new SelectItem("FIRST_LAST", "First and last frame"),
-                new SelectItem("FIRST_LAST_AUDIO", "First and last frame + audio"),
-                new SelectItem("CONTINUE_CLIP", "Continue a clip"),
-                new SelectItem("CONTINUE_CLIP_TO_FRAME", "Continue a clip to a last frame"));
+        return FilterChoices.modes();
     }
 
     public List<SelectItem> getSortChoices() {
-        return List.of(new SelectItem("NEWEST", "Newest first"), new SelectItem("OLDEST", "Oldest first"),
-                new SelectItem("LONGEST", "Longest first"), new SelectItem("SHORTEST", "Shortest first"),
-                new SelectItem("COSTLIEST", "Costliest first"), new SelectItem("CHEAPEST", "Cheapest first"));
+        return FilterChoices.sorts();
     }
 
     public List<TaskCard> getCards() {
