@@ -75,7 +75,8 @@ class ReviewIT {
                 .isEqualTo(providerTaskId);
         // the admin watches the user's video on its page (served to admins too)
         page.browser.navigate().refresh();
-        var player = page.browser.findElement(By.id("player"));
+        // (the page may also reload itself on the push that the task completed)
+        var player = page.waitUpTo(30).until(d -> d.findElements(By.id("player")).stream().findFirst().orElse(null));
         page.waitUpTo(30).until(d -> ((Number) page.js("return arguments[0].readyState;", player)).intValue() >= 1);
         assertThat(page.js("return arguments[0].error;", player)).isNull();
         // the provider still saw one POST: attaching sends nothing
