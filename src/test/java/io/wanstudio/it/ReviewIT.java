@@ -75,10 +75,10 @@ class ReviewIT {
                 .isEqualTo(providerTaskId);
         // the admin watches the user's video on its page (served to admins too)
         page.browser.navigate().refresh();
-        // (the page may also reload itself on the push that the task completed)
-        var player = page.waitUpTo(30).until(d -> d.findElements(By.id("player")).stream().findFirst().orElse(null));
-        page.waitUpTo(30).until(d -> ((Number) page.js("return arguments[0].readyState;", player)).intValue() >= 1);
-        assertThat(page.js("return arguments[0].error;", player)).isNull();
+        // (the page may also reload itself on the push that the task completed: look the player up each time)
+        page.waitUpTo(30).until(d -> d.findElements(By.id("player")).stream()
+                .anyMatch(v -> ((Number) page.js("return arguments[0].readyState;", v)).intValue() >= 1));
+        assertThat(page.js("return document.getElementById('player').error;")).isNull();
         // the provider still saw one POST: attaching sends nothing
         assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
         assertThat(auditTable()).contains("TASK_PROVIDER_ID_ATTACHED").contains("task #" + id + " of " + user);
