@@ -74,8 +74,8 @@ class ReviewIT {
         assertThat(Http.json(api.get("/api/v1/tasks/" + id)).getString("providerTaskId", null))
                 .isEqualTo(providerTaskId);
         // the admin watches the user's video on its page (served to admins too)
-        page.browser.navigate().refresh();
-        // (the page may also reload itself on the push that the task completed: look the player up each time)
+        // opened afresh (a refresh would post the attach form again); the player is looked up each time
+        page.browser.get(BASE + "/task.xhtml?id=" + id);
         page.waitUpTo(30).until(d -> d.findElements(By.id("player")).stream()
                 .anyMatch(v -> ((Number) page.js("return arguments[0].readyState;", v)).intValue() >= 1));
         assertThat(page.js("return document.getElementById('player').error;")).isNull();
