@@ -101,7 +101,8 @@ class ReviewIT {
 
         page.click(By.id("resolve:confirmTwice"));
         page.click(By.id("resolve:resubmit"));
-        page.waitUpTo(20).until(d -> taskIdInUrl() != resubmitted);
+        // the answer redirects to the new task's page (while the post runs, the URL may have no id at all)
+        page.waitUpTo(30).until(d -> taskIdInUrl() > 0 && taskIdInUrl() != resubmitted);
         long retry = taskIdInUrl();
         JsonObject original = Http.json(api.get("/api/v1/tasks/" + resubmitted));
         assertThat(original.getString("state")).isEqualTo("FAILED");
