@@ -51,11 +51,7 @@ public class TeamHistoryPage {
 
     /** View action: the page the URL asks for. */
     public void load() {
-        GalleryQuery query = new GalleryQuery(GalleryQuery.StateGroup.parse(state).orElse(null),
-                GalleryQuery.Mode.parse(mode).orElse(null),
-                "720P".equals(resolution) || "1080P".equals(resolution) ? resolution : null,
-                FilterChoices.day(from), FilterChoices.day(to),
-                false, null, q, GalleryQuery.Sort.parse(sort).orElse(GalleryQuery.Sort.NEWEST), after);
+        GalleryQuery query = GalleryQuery.fromUrl(state, mode, resolution, from, to, false, null, q, sort, after);
         try {
             GalleryPage page = gallery.teamPage(currentUser.name(), user, query, PAGE_SIZE);
             tiles = page.items().stream().map(t -> new Tile(TaskCard.of(t), t.getOwner())).toList();

@@ -38,6 +38,18 @@ public record GalleryQuery(Set<TaskState> states, Mode mode, String resolution, 
         cursor = blankToNull(cursor);
     }
 
+    /**
+     * The query a page's URL asks for, each parameter as given there: a value that names no state, mode,
+     * resolution, day or sort is ignored (a bad filter never costs a page).
+     */
+    public static GalleryQuery fromUrl(String state, String mode, String resolution, String from, String to,
+            boolean favouritesOnly, String tag, String text, String sort, String cursor) {
+        return new GalleryQuery(StateGroup.parse(state).orElse(null), Mode.parse(mode).orElse(null),
+                "720P".equals(resolution) || "1080P".equals(resolution) ? resolution : null,
+                FilterChoices.day(from), FilterChoices.day(to), favouritesOnly, tag, text,
+                Sort.parse(sort).orElse(Sort.NEWEST), cursor);
+    }
+
     /** All of an owner's tasks, newest first. */
     public static GalleryQuery all() {
         return new GalleryQuery(null, null, null, null, null, false, null, null, null, null);

@@ -77,11 +77,7 @@ public class GalleryView implements Serializable {
     }
 
     private GalleryQuery query() {
-        return new GalleryQuery(GalleryQuery.StateGroup.parse(state).orElse(null), GalleryQuery.Mode.parse(mode).orElse(null),
-                "720P".equals(resolution) || "1080P".equals(resolution) ? resolution : null,
-                FilterChoices.day(from), FilterChoices.day(to),
-                favourites, blankToNull(tag), blankToNull(q),
-                GalleryQuery.Sort.parse(sort).orElse(GalleryQuery.Sort.NEWEST), blankToNull(after));
+        return GalleryQuery.fromUrl(state, mode, resolution, from, to, favourites, tag, q, sort, after);
     }
 
     // ---- actions (post back, then the same URL again) ----
@@ -255,10 +251,6 @@ public class GalleryView implements Serializable {
 
     public String getPushUser() {
         return currentUser.name();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public String getState() {
