@@ -27,14 +27,15 @@ class ArchitectureTest {
     static final ArchRule platformKnowsNoFeature = noClasses()
             .that().resideInAPackage("io.wanstudio.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("io.wanstudio.account..", "io.wanstudio.admin..",
-                    "io.wanstudio.api..", "io.wanstudio.budget..", "io.wanstudio.gallery..", "io.wanstudio.generation..",
+                    "io.wanstudio.api..", "io.wanstudio.board..", "io.wanstudio.budget..", "io.wanstudio.gallery..",
+                    "io.wanstudio.generation..",
                     "io.wanstudio.media..", "io.wanstudio.provider..", "io.wanstudio.simulator..",
                     "io.wanstudio.studio..");
 
     @ArchTest
     static final ArchRule storesAndProviderKnowNoPagesOrApi = noClasses()
             .that().resideInAnyPackage("io.wanstudio.generation..", "io.wanstudio.media..",
-                    "io.wanstudio.provider..", "io.wanstudio.account..", "io.wanstudio.budget..")
+                    "io.wanstudio.provider..", "io.wanstudio.account..", "io.wanstudio.budget..", "io.wanstudio.board..")
             .should().dependOnClassesThat().resideInAnyPackage("io.wanstudio.api..", "io.wanstudio.studio..",
                     "io.wanstudio.gallery..", "io.wanstudio.admin..");
 

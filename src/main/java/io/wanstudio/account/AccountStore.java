@@ -31,6 +31,12 @@ public class AccountStore {
                 .setParameter("username", Usernames.normalize(username)).getResultStream().findFirst();
     }
 
+    /** True for an enabled admin account: the role as stored now, not as a session remembers it. */
+    @Transactional(TxType.REQUIRED)
+    public boolean isActiveAdmin(String username) {
+        return username != null && findUser(username).filter(u -> u.isAdmin() && u.isEnabled()).isPresent();
+    }
+
     @Transactional(TxType.REQUIRED)
     public List<UserAccount> listUsers() {
         return em.createNamedQuery(UserAccount.ALL, UserAccount.class).getResultList();

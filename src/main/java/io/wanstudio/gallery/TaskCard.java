@@ -173,6 +173,11 @@ public final class TaskCard implements Serializable {
         return lineage == Lineage.EXTEND;
     }
 
+    /** A film joined here from an extension chain (its seconds are the chain's). */
+    public boolean isStitched() {
+        return lineage == Lineage.STITCH;
+    }
+
     public Long getParentTaskId() {
         return parentTaskId;
     }

@@ -26,7 +26,7 @@ public final class Accounts {
     /** Must match {@code -Dwan.admin.password} in arquillian.xml. */
     public static final String ADMIN_PASSWORD = "it-studio-passphrase-2f9c";
 
-    private static final Pattern VIEW_STATE = Pattern.compile(
+    static final Pattern VIEW_STATE = Pattern.compile(
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]+)\"");
     private static final Pattern NEW_TOKEN = Pattern.compile("id=\"newToken\"[^>]*>(wan_[A-Za-z0-9_-]+)<");
 
