@@ -53,6 +53,7 @@ public class PricesPage {
     private BigDecimal loaded720p;
     private BigDecimal loaded1080p;
     private BigDecimal teamBudget;
+    private BigDecimal loadedTeamBudget;
     private BudgetMonth month;
     private List<UserBudget> users;
 
@@ -94,6 +95,7 @@ public class PricesPage {
         loaded720p = price720p;
         loaded1080p = price1080p;
         teamBudget = budgets.limit(BudgetScope.TEAM).map(PricesPage::shown).orElse(null);
+        loadedTeamBudget = teamBudget;
         month = budgets.monthOf(Instant.now());
         users = new ArrayList<>();
         for (UserAccount user : accounts.listUsers()) {
@@ -103,8 +105,16 @@ public class PricesPage {
         }
     }
 
+    /** Both prices are checked before either is saved: a refused one leaves everything as it was. */
     public void savePrices() {
-        boolean ok = save(PRICES_FORM, "price720p", () -> administration.setPrice(currentUser.name(),
+        boolean ok = save(PRICES_FORM, "price720p", () -> administration.checkPrice(Pricing.RES_720P, price720p,
+                currency()));
+        ok &= save(PRICES_FORM, "price1080p", () -> administration.checkPrice(Pricing.RES_1080P, price1080p,
+                currency()));
+        if (!ok) {
+            return;
+        }
+        ok = save(PRICES_FORM, "price720p", () -> administration.setPrice(currentUser.name(),
                 Faces.clientAddress(), Pricing.RES_720P, loaded720p, price720p, currency()));
         ok &= save(PRICES_FORM, "price1080p", () -> administration.setPrice(currentUser.name(),
                 Faces.clientAddress(), Pricing.RES_1080P, loaded1080p, price1080p, currency()));
@@ -113,15 +123,33 @@ public class PricesPage {
         }
     }
 
+    /** Every changed budget is checked before any is saved, as with the prices. */
     public void saveBudgets() {
-        boolean ok = save(BUDGETS_FORM, "teamBudget", () -> administration.setTeamBudget(currentUser.name(),
-                Faces.clientAddress(), teamBudget, currency()));
+        boolean teamChanged = !sameAmount(loadedTeamBudget, teamBudget);
+        List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
-            UserBudget row = users.get(i);
-            if (!sameAmount(row.saved, row.limit)) {
-                ok &= save(BUDGETS_FORM, "users:" + i + ":limit", () -> administration.setUserBudget(
-                        currentUser.name(), Faces.clientAddress(), row.username, row.limit, currency()));
+            if (!sameAmount(users.get(i).saved, users.get(i).limit)) {
+                changed.add(i);
             }
+        }
+        boolean ok = !teamChanged || save(BUDGETS_FORM, "teamBudget",
+                () -> administration.checkTeamBudget(teamBudget, currency()));
+        for (int i : changed) {
+            UserBudget row = users.get(i);
+            ok &= save(BUDGETS_FORM, "users:" + i + ":limit",
+                    () -> administration.checkUserBudget(row.username, row.limit, currency()));
+        }
+        if (!ok) {
+            return;
+        }
+        if (teamChanged) {
+            ok = save(BUDGETS_FORM, "teamBudget", () -> administration.setTeamBudget(currentUser.name(),
+                    Faces.clientAddress(), teamBudget, currency()));
+        }
+        for (int i : changed) {
+            UserBudget row = users.get(i);
+            ok &= save(BUDGETS_FORM, "users:" + i + ":limit", () -> administration.setUserBudget(
+                    currentUser.name(), Faces.clientAddress(), row.username, row.limit, currency()));
         }
         if (ok) {
             Faces.info("Budgets saved.");

@@ -1,6 +1,7 @@
 package io.wanstudio.admin;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.budget.Money;
 import io.wanstudio.generation.Pricing;
 import io.wanstudio.generation.TaskStore.DailySpend;
 import jakarta.enterprise.context.RequestScoped;
@@ -64,6 +65,21 @@ public class SpendPage {
         BigDecimal max = getMaxDayCost();
         return max.signum() == 0 ? 0 : day.cost().multiply(BigDecimal.valueOf(100))
                 .divide(max, java.math.RoundingMode.HALF_UP).intValue();
+    }
+
+    /** "0.20 USD": the chart's scale. */
+    public String money(BigDecimal amount) {
+        return Money.format(amount, getCurrency());
+    }
+
+    /** The first day under the chart's left end, e.g. "2026-11-01". */
+    public String getFirstDay() {
+        return shown.atDay(1).toString();
+    }
+
+    /** The last day under the chart's right end. */
+    public String getLastDay() {
+        return shown.atEndOfMonth().toString();
     }
 
     public String getShown() {

@@ -41,14 +41,7 @@ public class BudgetAdministration {
     public void setPrice(String admin, String clientAddress, String resolution, BigDecimal previous,
             BigDecimal perSecond, String currency) throws SettingRefusedException {
         requireAdmin(admin);
-        if (!"720P".equals(resolution) && !"1080P".equals(resolution)) {
-            throw new SettingRefusedException(resolution, "There is no price for " + resolution + ".");
-        }
-        if (perSecond == null || perSecond.signum() <= 0 || perSecond.compareTo(MAX_PRICE) > 0
-                || perSecond.stripTrailingZeros().scale() > MAX_SCALE) {
-            throw new SettingRefusedException(resolution, "Enter a price above 0 and at most "
-                    + Money.plain(MAX_PRICE) + " per second, with at most " + MAX_SCALE + " decimals.");
-        }
+        checkPrice(resolution, perSecond, currency);
         if (previous != null && previous.compareTo(perSecond) == 0) {
             return;
         }
@@ -59,31 +52,86 @@ public class BudgetAdministration {
                 + " per second");
     }
 
+    /**
+     * Refuses a price that {@link #setPrice} would refuse, saving nothing: a page that changes several settings
+     * checks them all first, so that one bad field does not leave the others half saved.
+     */
+    public void checkPrice(String resolution, BigDecimal perSecond, String currency) throws SettingRefusedException {
+        if (!"720P".equals(resolution) && !"1080P".equals(resolution)) {
+            throw new SettingRefusedException(resolution, "There is no price for " + resolution + ".");
+        }
+        if (perSecond == null || perSecond.signum() <= 0) {
+            throw new SettingRefusedException(resolution, "Enter a price above 0, such as 0.05.");
+        }
+        if (perSecond.compareTo(MAX_PRICE) > 0) {
+            throw new SettingRefusedException(resolution, "Enter at most " + Money.format(MAX_PRICE, currency)
+                    + " per second.");
+        }
+        if (perSecond.stripTrailingZeros().scale() > MAX_SCALE) {
+            throw new SettingRefusedException(resolution, "Use at most " + MAX_SCALE + " decimals.");
+        }
+    }
+
     /** Sets (or, with null, removes) a user's monthly budget. */
     public void setUserBudget(String admin, String clientAddress, String username, BigDecimal limit,
             String currency) throws SettingRefusedException {
         requireAdmin(admin);
+        String name = checkUserBudget(username, limit, currency);
+        setLimit(admin, clientAddress, BudgetScope.user(name), name, limit, currency);
+    }
+
+    /** Refuses a user's budget that {@link #setUserBudget} would refuse; returns the normalized username. */
+    public String checkUserBudget(String username, BigDecimal limit, String currency)
+            throws SettingRefusedException {
         String name = Usernames.normalize(username);
         if (accounts.findUser(name).isEmpty()) {
             throw new SettingRefusedException(name, "There is no such user.");
         }
-        setLimit(admin, clientAddress, BudgetScope.user(name), name, limit, currency);
+        checkLimit(BudgetScope.user(name), name, limit, currency);
+        return name;
     }
 
     /** Sets (or, with null, removes) the team's monthly budget. */
     public void setTeamBudget(String admin, String clientAddress, BigDecimal limit, String currency)
             throws SettingRefusedException {
         requireAdmin(admin);
+        checkTeamBudget(limit, currency);
         setLimit(admin, clientAddress, BudgetScope.TEAM, BudgetScope.TEAM, limit, currency);
     }
 
-    private void setLimit(String admin, String clientAddress, String scope, String field, BigDecimal limit,
-            String currency) throws SettingRefusedException {
-        if (limit != null && (limit.signum() < 0 || limit.compareTo(MAX_BUDGET) > 0
-                || limit.stripTrailingZeros().scale() > MAX_SCALE)) {
-            throw new SettingRefusedException(field, "Enter a monthly budget from 0 to "
-                    + Money.plain(MAX_BUDGET) + " (or leave it empty for no limit).");
+    /** Refuses a team budget that {@link #setTeamBudget} would refuse. */
+    public void checkTeamBudget(BigDecimal limit, String currency) throws SettingRefusedException {
+        checkLimit(BudgetScope.TEAM, BudgetScope.TEAM, limit, currency);
+    }
+
+    private void checkLimit(String scope, String field, BigDecimal limit, String currency)
+            throws SettingRefusedException {
+        if (limit == null) {
+            return;
         }
+        if (limit.signum() < 0) {
+            throw new SettingRefusedException(field, "A budget cannot be negative: enter 0 or more, or leave it "
+                    + "empty for no limit.");
+        }
+        if (limit.compareTo(MAX_BUDGET) > 0) {
+            throw new SettingRefusedException(field, "Enter at most " + Money.format(MAX_BUDGET, currency)
+                    + " per month, or leave it empty for no limit.");
+        }
+        if (limit.stripTrailingZeros().scale() > MAX_SCALE) {
+            throw new SettingRefusedException(field, "Use at most " + MAX_SCALE + " decimals.");
+        }
+        // A limit below what is already reserved could never be met this month; the admin who wants to stop all
+        // further videos sets exactly what was spent.
+        BudgetMonth month = budgets.monthOf(clock.instant());
+        BigDecimal spent = budgets.spent(scope, month);
+        if (limit.compareTo(spent) < 0) {
+            throw new SettingRefusedException(field, Money.format(spent, currency) + " was already spent in "
+                    + month.displayName() + ": enter at least that, or leave it empty for no limit.");
+        }
+    }
+
+    private void setLimit(String admin, String clientAddress, String scope, String field, BigDecimal limit,
+            String currency) {
         BigDecimal previous = budgets.limit(scope).orElse(null);
         if (Objects.equals(previous == null ? null : previous.stripTrailingZeros(),
                 limit == null ? null : limit.stripTrailingZeros())) {

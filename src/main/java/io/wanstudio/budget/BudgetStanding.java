@@ -20,23 +20,34 @@ public record BudgetStanding(BudgetMonth month, BigDecimal userLimit, BigDecimal
     }
 
     /**
-     * The line the review step shows under the cost, e.g. "4.60 USD left of your 5.00 USD for November"; empty
-     * when neither budget is limited.
+     * The line the review step shows under the cost, e.g. "4.60 USD left of your 5.00 USD for November"; when the
+     * video does not fit, what is left before it: "Does not fit: 0.20 USD left of your 5.00 USD for November".
+     * Empty when neither budget is limited.
      */
     public String afterLine(BigDecimal cost, String currency) {
         StringBuilder line = new StringBuilder();
         if (userLimit != null) {
-            line.append(Money.format(floor(userLeftAfter(cost)), currency)).append(" left of your ")
-                    .append(Money.format(userLimit, currency)).append(" for ").append(month.displayName());
+            append(line, userLeftAfter(cost), cost, "your", userLimit, currency);
         }
         if (teamLimit != null) {
             if (line.length() > 0) {
                 line.append(" · ");
             }
-            line.append(Money.format(floor(teamLeftAfter(cost)), currency)).append(" left of the team's ")
-                    .append(Money.format(teamLimit, currency)).append(" for ").append(month.displayName());
+            append(line, teamLeftAfter(cost), cost, "the team's", teamLimit, currency);
         }
         return line.toString();
+    }
+
+    private void append(StringBuilder line, BigDecimal leftAfter, BigDecimal cost, String whose, BigDecimal limit,
+            String currency) {
+        // "0.00 left" would hide that the submit will be refused, and how far off it is
+        boolean fits = leftAfter.signum() >= 0;
+        if (!fits) {
+            line.append("Does not fit: ");
+        }
+        line.append(Money.format(floor(fits ? leftAfter : leftAfter.add(cost)), currency)).append(" left of ")
+                .append(whose).append(" ").append(Money.format(limit, currency)).append(" for ")
+                .append(month.displayName());
     }
 
     private static BigDecimal floor(BigDecimal left) {

@@ -59,7 +59,8 @@ class BudgetRulesTest {
         var both = new BudgetStanding(NOVEMBER, new BigDecimal("5"), new BigDecimal("4.8"), new BigDecimal("100"),
                 new BigDecimal("20"));
         assertThat(both.afterLine(new BigDecimal("0.40"), "USD")).isEqualTo(
-                "0.00 USD left of your 5.00 USD for November · 79.60 USD left of the team's 100.00 USD for November");
+                "Does not fit: 0.20 USD left of your 5.00 USD for November · 79.60 USD left of the team's 100.00 USD"
+                        + " for November");
         assertThat(both.userLeftAfter(new BigDecimal("0.40"))).isEqualByComparingTo("-0.20");
 
         var unlimited = new BudgetStanding(NOVEMBER, null, BigDecimal.TEN, null, BigDecimal.TEN);

@@ -33,7 +33,8 @@ class SpendIT {
         String month = LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7);
 
         String page = admin.get("/admin/spend.xhtml?month=" + month).body();
-        assertThat(page).containsPattern("<td>" + user + "</td><td>2</td><td>5</td>\\s*<td>"
+        assertThat(page).containsPattern("<td>" + user + "</td><td class=\"num\">2</td><td class=\"num\">5</td>\\s*"
+                + "<td class=\"num\">"
                 + quoted.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
         String csv = admin.get("/admin/spend.csv?month=" + month).body();
         assertThat(csv).startsWith("user,day,tasks,seconds,cost\r\n")
