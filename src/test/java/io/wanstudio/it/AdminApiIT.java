@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * spend and health, and resolves a task in NEEDS_REVIEW by API (it then completes); of two admins resolving one
  * task at the same moment one wins and the other gets a clear 409; a normal user gets 403 for every admin page and
  * every admin endpoint (both listed from what exists, so a new one cannot be forgotten); a demoted admin's token
- * stops working; an admin opening another user's task page gets its input thumbnail and its video.
+ * stops working; an admin opening another user's task page gets its input thumbnail and its video, and the team
+ * history shows its poster and video.
  */
 @ExtendWith(SharedStudio.class)
 class AdminApiIT {
@@ -196,6 +197,11 @@ class AdminApiIT {
 
         assertMedia(admin.http().getBytes(thumbnail), 200, "image/jpeg");
         assertMedia(admin.http().getBytes(video), 200, "video/mp4");
+        // the team history's tile plays the same video, over its poster
+        String history = admin.get("/admin/history.xhtml?user=" + user).body();
+        assertThat(history).contains("src=\"/media/tasks/" + id + "/video\"")
+                .contains("poster=\"/media/tasks/" + id + "/poster\"");
+        assertMedia(admin.http().getBytes("/media/tasks/" + id + "/poster"), 200, "image/jpeg");
 
         String third = "adminapi-3rd-" + UUID.randomUUID().toString().substring(0, 8);
         Accounts.admin(BASE, "create", "username", third, "password", PASSWORD);
