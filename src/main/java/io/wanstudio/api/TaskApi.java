@@ -282,6 +282,30 @@ public class TaskApi {
                             type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "0"))
             String first) throws InvalidRequestException {
         Map<String, String> errors = new LinkedHashMap<>();
+        var query = query(state, mode, resolution, from, to, favourite, tag, q, sort, cursor, errors);
+        int size = given(limit) ? pageParameter("limit", limit, 1, MAX_PAGE, errors)
+                : given(max) ? pageParameter("max", max, 1, MAX_PAGE, errors) : DEFAULT_PAGE;
+        if (given(first) && pageParameter("first", first, 0, 0, errors) != 0) {
+            errors.put("first", "Offset paging is replaced by cursors: follow nextCursor for the next pages.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        GalleryPage page;
+        try {
+            page = gallery.page(currentUser.name(), query, size);
+        } catch (GalleryCursor.InvalidCursorException e) {
+            throw new InvalidRequestException(Map.of("cursor", e.getMessage()));
+        }
+        return new TaskList(0, size, page.items().stream().map(this::json).toList(), page.nextCursor());
+    }
+
+    /**
+     * The list's filters as a query; each value that does not parse adds a message on its parameter to
+     * {@code errors} (shared with the admin's list of every user's tasks).
+     */
+    static GalleryQuery query(List<String> state, String mode, String resolution, String from, String to,
+            String favourite, String tag, String q, String sort, String cursor, Map<String, String> errors) {
         Set<TaskState> states = EnumSet.noneOf(TaskState.class);
         for (String value : state == null ? List.<String>of() : state) {
             for (String name : value.split(",")) {
@@ -321,30 +345,15 @@ public class TaskApi {
             errors.put("sort", "Use newest, oldest, longest, shortest, costliest or cheapest.");
             return null;
         }) : GalleryQuery.Sort.NEWEST;
-        int size = given(limit) ? pageParameter("limit", limit, 1, MAX_PAGE, errors)
-                : given(max) ? pageParameter("max", max, 1, MAX_PAGE, errors) : DEFAULT_PAGE;
-        if (given(first) && pageParameter("first", first, 0, 0, errors) != 0) {
-            errors.put("first", "Offset paging is replaced by cursors: follow nextCursor for the next pages.");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        var query = new GalleryQuery(states, chosenMode, chosenResolution, fromDay, toDay, favouritesOnly, chosenTag,
+        return new GalleryQuery(states, chosenMode, chosenResolution, fromDay, toDay, favouritesOnly, chosenTag,
                 given(q) ? q : null, order, cursor);
-        GalleryPage page;
-        try {
-            page = gallery.page(currentUser.name(), query, size);
-        } catch (GalleryCursor.InvalidCursorException e) {
-            throw new InvalidRequestException(Map.of("cursor", e.getMessage()));
-        }
-        return new TaskList(0, size, page.items().stream().map(this::json).toList(), page.nextCursor());
     }
 
-    private static boolean given(String parameter) {
+    static boolean given(String parameter) {
         return parameter != null && !parameter.isBlank();
     }
 
-    private static int pageParameter(String name, String value, int min, int max, Map<String, String> errors) {
+    static int pageParameter(String name, String value, int min, int max, Map<String, String> errors) {
         try {
             int number = Integer.parseInt(value.strip());
             if (number >= min && number <= max) {

@@ -45,8 +45,20 @@ public class BudgetAdministration {
         if (previous != null && previous.compareTo(perSecond) == 0) {
             return;
         }
-        prices.save(resolution, perSecond, admin, clock.instant());
-        prices.invalidate();
+        BigDecimal stored = prices.stored().get(resolution);
+        if (previous != null && stored != null && stored.compareTo(previous) != 0) {
+            // the admin's form is older than the price: saving would silently undo another admin's change
+            throw new SettingRefusedException(resolution, "The " + resolution + " price was changed by another "
+                    + "admin meanwhile (it is now " + Money.format(stored, currency) + "); nothing was saved. "
+                    + "Reload the page to see its current state.");
+        }
+        try {
+            prices.save(resolution, perSecond, admin, clock.instant());
+        } catch (RuntimeException e) {
+            throw lostRace(e, resolution, "the " + resolution + " price");
+        } finally {
+            prices.invalidate();
+        }
         audit.record(admin, clientAddress, AuditEventType.PRICE_CHANGED, resolution + ": "
                 + (previous == null ? "?" : Money.plain(previous)) + " → " + Money.format(perSecond, currency)
                 + " per second");
@@ -137,11 +149,30 @@ public class BudgetAdministration {
                 limit == null ? null : limit.stripTrailingZeros())) {
             return;
         }
-        budgets.setLimit(scope, limit, admin, clock.instant());
+        try {
+            budgets.setLimit(scope, limit, admin, clock.instant());
+        } catch (RuntimeException e) {
+            throw lostRace(e, field, BudgetScope.isTeam(scope) ? "the team's budget" : field + "'s budget");
+        }
         String who = BudgetScope.isTeam(scope) ? "team" : field;
         audit.record(BudgetScope.isTeam(scope) ? admin : field, clientAddress, AuditEventType.BUDGET_CHANGED,
                 who + " monthly budget: " + describe(previous, currency) + " → " + describe(limit, currency)
                         + " by " + admin);
+    }
+
+    /**
+     * Two admins saving the same setting at the same moment: the database lets one commit (the row is replaced by
+     * delete and insert, so the other meets a lock or a duplicate key). The loser is told, never shown an error.
+     */
+    private static SettingRefusedException lostRace(RuntimeException e, String field, String what) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof jakarta.persistence.PersistenceException
+                    || t instanceof jakarta.transaction.RollbackException) {
+                return new SettingRefusedException(field, "Another admin changed " + what + " at the same moment; "
+                        + "nothing was saved. Reload the page to see its current state.");
+            }
+        }
+        throw e;
     }
 
     private static String describe(BigDecimal limit, String currency) {

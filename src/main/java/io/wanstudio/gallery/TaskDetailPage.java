@@ -202,6 +202,7 @@ public class TaskDetailPage implements Serializable {
             load();
         } catch (TaskReview.RefusedException e) {
             Faces.error(e.getMessage());
+            load(); // e.g. another admin resolved it meanwhile: show the task as it is now
         }
     }
 

@@ -22,6 +22,10 @@ public class TaskReview {
     /** What a provider task id may look like: enough for a UUID or similar, nothing that could smuggle a path. */
     private static final Pattern PROVIDER_TASK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
 
+    /** Who closed a task in review, from its reason ("Marked failed by ann: …", "Resubmitted by ann as #7."). */
+    private static final Pattern RESOLVED_BY = Pattern.compile(
+            "^(?:Marked failed|Resubmitted) by ([a-z0-9][a-z0-9._-]*?)(?=: |, | as #|\\.$)");
+
     @Inject
     TaskStore store;
 
@@ -40,8 +44,29 @@ public class TaskReview {
     public static class RefusedException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        /** What kind of refusal, for an API to answer with the right status. */
+        public enum Reason {
+            /** No such task (or the caller is not an admin). */
+            NO_SUCH_TASK,
+            /** The request itself is wrong (a malformed provider task id, a missing confirmation). */
+            INVALID,
+            /** The task is not (or no longer) in a state that allows it. */
+            CONFLICT
+        }
+
+        private final Reason reason;
+
         public RefusedException(String message) {
+            this(Reason.CONFLICT, message);
+        }
+
+        public RefusedException(Reason reason, String message) {
             super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -55,7 +80,8 @@ public class TaskReview {
             throws RefusedException {
         String id = providerTaskId == null ? "" : providerTaskId.strip();
         if (!PROVIDER_TASK_ID.matcher(id).matches()) {
-            throw new RefusedException("Enter the provider's task id as its console shows it.");
+            throw new RefusedException(RefusedException.Reason.INVALID,
+                    "Enter the provider's task id as its console shows it.");
         }
         requireInReview(admin, taskId);
         GenerationTask task = changed(taskId, t -> t.providerTaskFound(id, clock.instant()));
@@ -80,7 +106,8 @@ public class TaskReview {
     public GenerationTask resubmit(String admin, String clientAddress, long taskId, boolean confirmedMayBeChargedTwice)
             throws RefusedException {
         if (!confirmedMayBeChargedTwice) {
-            throw new RefusedException("Confirm that the task may be charged twice before resubmitting it.");
+            throw new RefusedException(RefusedException.Reason.INVALID,
+                    "Confirm that the task may be charged twice before resubmitting it.");
         }
         GenerationTask reviewed = requireInReview(admin, taskId);
         String owner = reviewed.getOwner();
@@ -109,22 +136,58 @@ public class TaskReview {
 
     private GenerationTask requireInReview(String admin, long taskId) throws RefusedException {
         GenerationTask task = findForAdmin(admin, taskId)
-                .orElseThrow(() -> new RefusedException("There is no such task."));
+                .orElseThrow(() -> new RefusedException(RefusedException.Reason.NO_SUCH_TASK,
+                        "There is no such task."));
         if (task.getState() != TaskState.NEEDS_REVIEW) {
-            throw new RefusedException("Task #" + taskId + " no longer needs review.");
+            throw alreadyResolved(taskId);
         }
         return task;
     }
 
-    /** Applies a transition that holds only in NEEDS_REVIEW; refused when someone else resolved it meanwhile. */
+    /**
+     * Applies a transition that holds only in NEEDS_REVIEW; refused when someone else resolved it meanwhile. Two
+     * admins at the same moment both read NEEDS_REVIEW; the row's version lets only one commit, and the other's
+     * failed commit is that same refusal, not an error.
+     */
     private GenerationTask changed(long taskId, java.util.function.Predicate<GenerationTask> change)
             throws RefusedException {
         boolean[] applied = {false};
-        GenerationTask task = store.update(taskId, t -> applied[0] = change.test(t)).orElseThrow();
+        GenerationTask task;
+        try {
+            task = store.update(taskId, t -> applied[0] = change.test(t)).orElseThrow();
+        } catch (RuntimeException e) {
+            if (isLostRace(e)) {
+                throw alreadyResolved(taskId);
+            }
+            throw e;
+        }
         if (!applied[0]) {
-            throw new RefusedException("Task #" + taskId + " no longer needs review.");
+            throw alreadyResolved(taskId);
         }
         return task;
+    }
+
+    /** An optimistic-lock failure, however the transaction layer wrapped it. */
+    static boolean isLostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.persistence.RollbackException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private RefusedException alreadyResolved(long taskId) {
+        String by = store.find(taskId).map(GenerationTask::getFailureReason)
+                .map(RESOLVED_BY::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1))
+                .orElse("another admin");
+        return new RefusedException("Task #" + taskId + " was already resolved by " + by
+                + " meanwhile; the page shows its current state.");
     }
 
     /** True for an enabled admin account (the role as stored now, not as the session remembers it). */

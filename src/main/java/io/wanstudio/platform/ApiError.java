@@ -15,9 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ApiError", description = "Every error answer of the API.", requiredProperties = {"error", "message"})
 public record ApiError(
         @Schema(description = "Stable code for programs: `invalid_request` (400, see `fields`), `malformed_json` "
-                + "(400: not JSON, or a field of the wrong type), `unauthorized` (401), `not_found` (404), "
+                + "(400: not JSON, or a field of the wrong type), `unauthorized` (401), `forbidden` (403: the "
+                + "admin API for a caller who is not an admin), `not_found` (404), "
                 + "`method_not_allowed` (405), `not_acceptable` (406), `conflict` (409: the task is still "
-                + "running), `request_too_large` (413), "
+                + "running, or an admin's resolution was refused), `request_too_large` (413), "
                 + "`unsupported_media_type` (415), "
                 + "`internal_error` (500); any other status gives `http_<status>`.",
                 example = "invalid_request")
@@ -38,6 +39,7 @@ public record ApiError(
     public static final String MALFORMED_JSON = "malformed_json";
     public static final String NOT_FOUND = "not_found";
     public static final String CONFLICT = "conflict";
+    public static final String FORBIDDEN = "forbidden";
 
     public static Response response(int status, String error, String message) {
         return response(status, new ApiError(error, message, null));

@@ -43,6 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                             schema = @Schema(ref = "ApiError"),
                             example = "{\"error\":\"unauthorized\",\"message\":\"This API token is not valid: it "
                                     + "may be mistyped, revoked, or its account disabled.\"}")),
+            @APIResponse(name = RestApplication.FORBIDDEN, responseCode = "403",
+                    description = "The caller's account is not an admin (now: a demoted or disabled admin's token "
+                            + "stops working at once).",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "ApiError"),
+                            example = "{\"error\":\"forbidden\",\"message\":\"This needs an admin account.\"}")),
             @APIResponse(name = RestApplication.NOT_FOUND, responseCode = "404",
                     description = "No such task, or a task of another account (the same answer, so that ids of "
                             + "others' tasks cannot be probed), or a task without that file yet.",
@@ -72,8 +78,10 @@ public class RestApplication extends Application {
     public static final String BEARER = "bearerToken";
     public static final String TASKS_TAG = "tasks";
     public static final String PROVIDER_TAG = "provider";
+    public static final String ADMIN_TAG = "admin";
     public static final String UNAUTHORIZED = "Unauthorized";
     public static final String NOT_FOUND = "NotFound";
+    public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String INTERNAL_ERROR = "InternalError";
     public static final String VIDEO_FILE = "VideoFile";

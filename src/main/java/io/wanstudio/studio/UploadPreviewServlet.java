@@ -1,6 +1,7 @@
 package io.wanstudio.studio;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.generation.TaskReview;
 import io.wanstudio.media.StoredUpload;
 import io.wanstudio.media.UploadPreviews;
 import io.wanstudio.media.UploadStore;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Serves {@code /media/uploads/{token}} (the upload itself, with byte ranges so audio and video can seek) and
  * {@code /media/uploads/{token}/thumbnail} (a JPEG preview of an image or clip) to the create wizard: the owner's
- * uploads only. Another user's token, an unknown one, audio's thumbnail and anything else here are 404 alike.
+ * uploads only, and any user's to an admin (the task page shows every task's inputs). Another user's token, an
+ * unknown one, audio's thumbnail and anything else here are 404 alike.
  */
 @WebServlet(urlPatterns = UploadPreviewServlet.PATH + "*")
 public class UploadPreviewServlet extends HttpServlet {
@@ -40,6 +42,9 @@ public class UploadPreviewServlet extends HttpServlet {
     @Inject
     transient UploadPreviews previews;
 
+    @Inject
+    transient TaskReview review;
+
     /** GET, and HEAD through HttpServlet's default (which calls this; no bytes are copied for it). */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -48,7 +53,10 @@ public class UploadPreviewServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<StoredUpload> upload = uploads.find(currentUser.name(), path.group(1));
+        String caller = currentUser.name();
+        // the owner's; and any user's for an admin (as stored now), who opens every task's page with its inputs
+        Optional<StoredUpload> upload = uploads.find(caller, path.group(1)).or(() -> currentUser.isAdmin()
+                && review.isAdmin(caller) ? uploads.findAnyOwner(path.group(1)) : Optional.empty());
         boolean thumbnail = path.group(2) != null;
         Optional<Path> file = thumbnail ? upload.flatMap(previews::thumbnail)
                 : upload.map(uploads::file).filter(Files::isRegularFile);

@@ -77,7 +77,10 @@ class OpenApiIT {
         assertThat(paths.keySet()).containsExactlyInAnyOrder("/api/v1/tasks", "/api/v1/tasks/{id}",
                 "/api/v1/tasks/{id}/video", "/api/v1/tasks/{id}/poster", "/api/v1/provider",
                 "/api/v1/tasks/{id}/favourite", "/api/v1/tasks/{id}/tags", "/api/v1/tasks/{id}/tags/{tag}",
-                "/api/v1/tasks/{id}/chain", "/api/v1/tasks/{id}/children", "/api/v1/tags");
+                "/api/v1/tasks/{id}/chain", "/api/v1/tasks/{id}/children", "/api/v1/tags", "/api/v1/admin/tasks",
+                "/api/v1/admin/tasks/{id}", "/api/v1/admin/tasks/{id}/video", "/api/v1/admin/tasks/{id}/poster",
+                "/api/v1/admin/tasks/{id}/resolution", "/api/v1/admin/spend", "/api/v1/admin/health",
+                "/api/v1/admin/audit");
         assertThat(paths.getJsonObject("/api/v1/tasks/{id}").keySet()).containsExactlyInAnyOrder("get", "delete");
         assertThat(paths.getJsonObject("/api/v1/tasks/{id}/favourite").keySet())
                 .containsExactlyInAnyOrder("put", "delete");
@@ -97,6 +100,9 @@ class OpenApiIT {
             for (var operation : paths.getJsonObject(path).values()) {
                 JsonObject responses = operation.asJsonObject().getJsonObject("responses");
                 assertThat(responses.keySet()).as(path).contains("401", "500");
+                if (path.startsWith("/api/v1/admin/")) {
+                    assertThat(responses.keySet()).as(path).contains("403");
+                }
                 assertThat(operation.asJsonObject().getString("summary")).as(path).isNotBlank();
             }
         }
