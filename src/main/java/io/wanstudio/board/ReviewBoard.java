@@ -48,18 +48,18 @@ public class ReviewBoard {
         BoardEntry entry = store.inTransaction(() -> {
             BoardStore.Item item = store.lockTask(taskId)
                     .filter(i -> admin || i.task().getOwner().equals(user))
-                    .orElseThrow(() -> new BoardRefusedException("There is no such task."));
+                    .orElseThrow(() -> new BoardRefusedException(BoardRefusedException.Reason.NOT_FOUND, "There is no such task."));
             GenerationTask task = item.task();
             if (item.entry() != null) {
-                throw new BoardRefusedException("Task #" + taskId + " is already on the review board ("
+                throw new BoardRefusedException(BoardRefusedException.Reason.CONFLICT, "Task #" + taskId + " is already on the review board ("
                         + item.entry().getVerdict().label().toLowerCase(Locale.ROOT) + ").");
             }
             if (task.getState() != TaskState.COMPLETED || task.videoPath().isEmpty()) {
-                throw new BoardRefusedException("Only a finished video can go on the review board.");
+                throw new BoardRefusedException(BoardRefusedException.Reason.INVALID, "Only a finished video can go on the review board.");
             }
             if (task.getLineage() == Lineage.STITCH) {
                 // its seconds are the chain's, which would then count twice as approved
-                throw new BoardRefusedException("A stitched film is made of results that go on the board "
+                throw new BoardRefusedException(BoardRefusedException.Reason.INVALID, "A stitched film is made of results that go on the board "
                         + "one by one.");
             }
             BoardEntry added = new BoardEntry(taskId, task.getOwner(), user, clock.instant());
@@ -81,10 +81,10 @@ public class ReviewBoard {
         boolean admin = accounts.isActiveAdmin(user);
         BoardEntry withdrawn = store.inTransaction(() -> {
             BoardEntry entry = store.lockEntry(taskId).filter(e -> admin || e.getOwner().equals(user))
-                    .orElseThrow(() -> new BoardRefusedException("Task #" + taskId + " is not on the review board."));
+                    .orElseThrow(() -> new BoardRefusedException(BoardRefusedException.Reason.NOT_FOUND, "Task #" + taskId + " is not on the review board."));
             requireSeen(entry, seenVersion);
             if (!admin && entry.getVerdict() != Verdict.SHORTLISTED) {
-                throw new BoardRefusedException("Task #" + taskId + " has a verdict already; an admin can take it "
+                throw new BoardRefusedException(BoardRefusedException.Reason.CONFLICT, "Task #" + taskId + " has a verdict already; an admin can take it "
                         + "off the board.");
             }
             store.remove(entry);
@@ -106,19 +106,19 @@ public class ReviewBoard {
             throw new IllegalArgumentException("A verdict is APPROVED or REJECTED");
         }
         if (!accounts.isActiveAdmin(admin)) {
-            throw new BoardRefusedException("Only an admin can approve or reject.");
+            throw new BoardRefusedException(BoardRefusedException.Reason.NOT_FOUND, "Only an admin can approve or reject.");
         }
         String text = comment == null ? "" : comment.strip();
         if (text.codePointCount(0, text.length()) > BoardEntry.MAX_COMMENT) {
-            throw new BoardRefusedException("The comment is " + text.codePointCount(0, text.length())
+            throw new BoardRefusedException(BoardRefusedException.Reason.INVALID, "The comment is " + text.codePointCount(0, text.length())
                     + " characters long; at most " + BoardEntry.MAX_COMMENT + " are kept.");
         }
         if (verdict == Verdict.REJECTED && text.isEmpty()) {
-            throw new BoardRefusedException("Say why it is rejected, so that its owner learns what to change.");
+            throw new BoardRefusedException(BoardRefusedException.Reason.INVALID, "Say why it is rejected, so that its owner learns what to change.");
         }
         BoardEntry decided = store.inTransaction(() -> {
             BoardEntry entry = store.lockEntry(taskId)
-                    .orElseThrow(() -> new BoardRefusedException("Task #" + taskId + " is no longer on the board."));
+                    .orElseThrow(() -> new BoardRefusedException(BoardRefusedException.Reason.NOT_FOUND, "Task #" + taskId + " is no longer on the board."));
             requireSeen(entry, seenVersion);
             entry.decide(verdict, admin, text, clock.instant());
             return entry;
@@ -137,7 +137,7 @@ public class ReviewBoard {
         String what = entry.getDecidedBy() == null ? "changed task #" + entry.getTaskId()
                 : entry.getVerdict().label().toLowerCase(Locale.ROOT) + " task #" + entry.getTaskId()
                         + " at " + TIME.format(entry.getDecidedAt());
-        throw new BoardRefusedException((entry.getDecidedBy() == null ? "Someone" : entry.getDecidedBy()) + " "
+        throw new BoardRefusedException(BoardRefusedException.Reason.CONFLICT, (entry.getDecidedBy() == null ? "Someone" : entry.getDecidedBy()) + " "
                 + what + " meanwhile; the board now shows it as it is. Decide again if you still want to.");
     }
 

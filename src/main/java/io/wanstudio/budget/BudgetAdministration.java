@@ -143,7 +143,7 @@ public class BudgetAdministration {
     }
 
     private void setLimit(String admin, String clientAddress, String scope, String field, BigDecimal limit,
-            String currency) {
+            String currency) throws SettingRefusedException {
         BigDecimal previous = budgets.limit(scope).orElse(null);
         if (Objects.equals(previous == null ? null : previous.stripTrailingZeros(),
                 limit == null ? null : limit.stripTrailingZeros())) {
@@ -180,7 +180,7 @@ public class BudgetAdministration {
     }
 
     private void requireAdmin(String admin) throws SettingRefusedException {
-        if (admin == null || accounts.findUser(admin).filter(u -> u.isAdmin() && u.isEnabled()).isEmpty()) {
+        if (!accounts.isActiveAdmin(admin)) {
             throw new SettingRefusedException(null, "Only an admin can do this.");
         }
     }

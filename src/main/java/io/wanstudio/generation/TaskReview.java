@@ -192,6 +192,6 @@ public class TaskReview {
 
     /** True for an enabled admin account (the role as stored now, not as the session remembers it). */
     public boolean isAdmin(String name) {
-        return name != null && accounts.findUser(name).filter(u -> u.isAdmin() && u.isEnabled()).isPresent();
+        return accounts.isActiveAdmin(name);
     }
 }

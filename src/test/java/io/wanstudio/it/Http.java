@@ -90,6 +90,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())).build());
     }
 
+    public HttpResponse<String> putJson(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A PUT without a body (e.g. setting a flag). */
     public HttpResponse<String> put(String path, String... headers) {
         return send(request(path, headers).PUT(HttpRequest.BodyPublishers.noBody()).build());

@@ -80,7 +80,8 @@ class OpenApiIT {
                 "/api/v1/tasks/{id}/chain", "/api/v1/tasks/{id}/children", "/api/v1/tags", "/api/v1/admin/tasks",
                 "/api/v1/admin/tasks/{id}", "/api/v1/admin/tasks/{id}/video", "/api/v1/admin/tasks/{id}/poster",
                 "/api/v1/admin/tasks/{id}/resolution", "/api/v1/admin/spend", "/api/v1/admin/health",
-                "/api/v1/admin/audit");
+                "/api/v1/admin/audit", "/api/v1/tasks/{id}/board", "/api/v1/admin/board",
+                "/api/v1/admin/board/{id}/verdict", "/api/v1/admin/board/costs");
         assertThat(paths.getJsonObject("/api/v1/tasks/{id}").keySet()).containsExactlyInAnyOrder("get", "delete");
         assertThat(paths.getJsonObject("/api/v1/tasks/{id}/favourite").keySet())
                 .containsExactlyInAnyOrder("put", "delete");

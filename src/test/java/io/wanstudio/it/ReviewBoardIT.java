@@ -170,6 +170,43 @@ class ReviewBoardIT {
         assertThat(auditDetails("TASK_WITHDRAWN_FROM_BOARD")).contains("task #" + id + " of " + user);
     }
 
+    @Test
+    void theBoardThroughTheApi() {
+        long id = finishedTask("by api " + UUID.randomUUID(), 2);
+        assertThat(api.get("/api/v1/tasks/" + id + "/board").statusCode()).isEqualTo(404);
+        var put = api.postJson("/api/v1/tasks/" + id + "/board", "{}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+        assertThat(Http.json(put).getString("verdict")).isEqualTo("SHORTLISTED");
+        assertThat(api.postJson("/api/v1/tasks/" + id + "/board", "{}").statusCode()).isEqualTo(409);
+        long seen = Http.json(api.get("/api/v1/tasks/" + id + "/board")).getJsonNumber("version").longValue();
+
+        Http admin = new Http(BASE).withBearer(Accounts.adminToken(BASE));
+        var listed = Http.json(admin.get("/api/v1/admin/board?verdict=shortlisted&user=" + user));
+        assertThat(listed.getJsonArray("items")).hasSize(1);
+        assertThat(listed.getJsonArray("items").getJsonObject(0).getJsonObject("task").getString("owner"))
+                .isEqualTo(user);
+        String path = "/api/v1/admin/board/" + id + "/verdict";
+        var noComment = admin.putJson(path, "{\"verdict\":\"REJECTED\"}");
+        assertThat(noComment.statusCode()).isEqualTo(400);
+        assertThat(noComment.body()).contains("Say why it is rejected");
+        var approved = admin.putJson(path, "{\"verdict\":\"APPROVED\",\"version\":" + seen + "}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        var stale = admin.putJson(path, "{\"verdict\":\"REJECTED\",\"comment\":\"no\",\"version\":" + seen + "}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("approved task #" + id);
+        // the owner can no longer take it back; a stranger cannot see it; a user gets no admin board
+        assertThat(api.delete("/api/v1/tasks/" + id + "/board").statusCode()).isEqualTo(409);
+        assertThat(api.get("/api/v1/admin/board").statusCode()).isEqualTo(403);
+
+        var costs = Http.json(admin.get("/api/v1/admin/board/costs"));
+        var line = costs.getJsonArray("byUser").getValuesAs(JsonObject.class).stream()
+                .filter(l -> user.equals(l.getString("label"))).findFirst().orElseThrow();
+        assertThat(line.getInt("approvedSeconds")).isEqualTo(2);
+        assertThat(line.getJsonNumber("perApprovedSecond").bigDecimalValue())
+                .isEqualByComparingTo(line.getJsonNumber("spent").bigDecimalValue()
+                        .divide(BigDecimal.valueOf(2), 4, RoundingMode.HALF_UP));
+    }
+
     private long finishedTask(String prompt, int seconds) {
         var created = api.postMultipart("/api/v1/tasks", new Http.Multipart()
                 .file("firstFrame", "frame.png", "image/png", TestMedia.png(480, 270))
