@@ -1,5 +1,6 @@
 package io.wanstudio.gallery;
 
+import io.wanstudio.generation.DeletedTaskSpend;
 import io.wanstudio.generation.GenerationTask;
 import io.wanstudio.generation.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -216,6 +217,8 @@ public class GalleryStore {
             return List.of();
         }
         List<Long> found = tasks.stream().map(GenerationTask::getId).toList();
+        Instant now = Instant.now();
+        tasks.forEach(t -> em.persist(DeletedTaskSpend.of(t, now))); // the spend stays in the reports
         // The foreign key unlinks the children too, but behind the back of the persistence cache, which would
         // keep showing the deleted parent: a bulk update, as JPQL, updates the cache as well.
         em.createQuery("UPDATE GenerationTask t SET t.parentTaskId = NULL WHERE t.parentTaskId IN :ids")

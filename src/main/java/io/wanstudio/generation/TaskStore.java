@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -114,10 +115,11 @@ public class TaskStore {
     /** What the tasks that may be billed cost, in total (failed ones are not charged). */
     @Transactional(TxType.REQUIRED)
     public BigDecimal spend() {
-        BigDecimal total = em.createQuery("SELECT SUM(t.costEstimate) FROM GenerationTask t "
-                + "WHERE t.state <> :failed", BigDecimal.class).setParameter("failed", TaskState.FAILED)
-                .getSingleResult();
-        return total == null ? BigDecimal.ZERO : total;
+        BigDecimal live = em.createQuery("SELECT SUM(t.costEstimate) FROM GenerationTask t WHERE t.state <> :failed",
+                BigDecimal.class).setParameter("failed", TaskState.FAILED).getSingleResult();
+        BigDecimal deleted = em.createQuery("SELECT SUM(t.cost) FROM DeletedTaskSpend t WHERE t.state <> :failed",
+                BigDecimal.class).setParameter("failed", TaskState.FAILED).getSingleResult();
+        return (live == null ? BigDecimal.ZERO : live).add(deleted == null ? BigDecimal.ZERO : deleted);
     }
 
     /** One user's generated seconds and cost on one day (UTC). */
@@ -126,14 +128,18 @@ public class TaskStore {
 
     /**
      * Spend of every user per day (UTC) in [{@code from}, {@code to}): tasks that may be billed (all but failed
-     * ones), their seconds and their quoted cost.
+     * ones, deleted ones included), their seconds and their quoted cost.
      */
     @Transactional(TxType.REQUIRED)
     public List<DailySpend> dailySpend(Instant from, Instant to) {
-        List<Object[]> rows = em.createQuery("SELECT t.owner, t.createdAt, t.durationSeconds, t.costEstimate "
-                + "FROM GenerationTask t WHERE t.state <> :failed AND t.createdAt >= :from AND t.createdAt < :to",
-                Object[].class).setParameter("failed", TaskState.FAILED).setParameter("from", from)
-                .setParameter("to", to).getResultList();
+        List<Object[]> rows = new ArrayList<>();
+        // deleted tasks were paid for all the same
+        for (String select : List.of("t.costEstimate FROM GenerationTask t", "t.cost FROM DeletedTaskSpend t")) {
+            rows.addAll(em.createQuery("SELECT t.owner, t.createdAt, t.durationSeconds, " + select
+                    + " WHERE t.state <> :failed AND t.createdAt >= :from AND t.createdAt < :to", Object[].class)
+                    .setParameter("failed", TaskState.FAILED).setParameter("from", from).setParameter("to", to)
+                    .getResultList());
+        }
         Map<String, DailySpend> byKey = new java.util.TreeMap<>();
         for (Object[] row : rows) {
             String owner = (String) row[0];

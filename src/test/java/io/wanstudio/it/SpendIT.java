@@ -1,9 +1,11 @@
 package io.wanstudio.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wanstudio.testing.TestMedia;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -43,5 +45,29 @@ class SpendIT {
         var normal = Accounts.signIn(BASE, user, PASSWORD);
         assertThat(normal.get("/admin/spend.xhtml").statusCode()).isIn(403, 404);
         assertThat(normal.get("/admin/spend.csv").statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void aDeletedVideoStillCountsInTheSpend() {
+        String user = "spent-" + UUID.randomUUID().toString().substring(0, 8);
+        Accounts.admin(BASE, "create", "username", user, "password", PASSWORD);
+        Http api = new Http(BASE).withBearer(Accounts.apiToken(BASE, user, PASSWORD));
+        var created = api.postMultipart("/api/v1/tasks", new Http.Multipart().field("prompt", "deleted later")
+                .field("durationSeconds", "3").file("firstFrame", "f.jpg", "image/jpeg", TestMedia.jpeg(640, 360)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = Http.json(created).getJsonNumber("id").longValue();
+        String cost = Http.json(created).getJsonNumber("costEstimate").bigDecimalValue()
+                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "COMPLETED".equals(Http.json(api.get("/api/v1/tasks/" + id)).getString("state")));
+        assertThat(api.delete("/api/v1/tasks/" + id).statusCode()).isEqualTo(204);
+        assertThat(api.get("/api/v1/tasks/" + id).statusCode()).isEqualTo(404);
+
+        var admin = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        String month = LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7);
+        assertThat(admin.get("/admin/spend.xhtml?month=" + month).body()).containsPattern("<td>" + user
+                + "</td><td class=\"num\">1</td><td class=\"num\">3</td>\\s*<td class=\"num\">" + cost);
+        assertThat(admin.get("/admin/spend.csv?month=" + month).body())
+                .contains(user + "," + LocalDate.now(ZoneOffset.UTC) + ",1,3,");
     }
 }
