@@ -369,12 +369,7 @@ public class AdminApi {
         if (!isAdmin()) {
             return forbidden();
         }
-        YearMonth chosen;
-        try {
-            chosen = TaskApi.given(month) ? YearMonth.parse(month.strip()) : YearMonth.now(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(Map.of("month", "Give a month as YYYY-MM."));
-        }
+        YearMonth chosen = month(month);
         var days = spend.days(chosen);
         return Response.ok(new Spend(chosen.toString(), pricing.currency(),
                 spend.byUser(days).stream().map(SpendLine::of).toList(),
@@ -488,7 +483,16 @@ public class AdminApi {
                 .build();
     }
 
-    private static Response forbidden() {
+    /** The {@code month} parameter (YYYY-MM); the current month (UTC) when left out. */
+    static YearMonth month(String month) throws InvalidRequestException {
+        try {
+            return TaskApi.given(month) ? YearMonth.parse(month.strip()) : YearMonth.now(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(Map.of("month", "Give a month as YYYY-MM."));
+        }
+    }
+
+    static Response forbidden() {
         return ApiError.response(403, ApiError.FORBIDDEN, "This needs an admin account.");
     }
 

@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +121,7 @@ public class AdminBoardApi {
             @QueryParam("limit") @Parameter(description = "At most this many (1–200, default 50).") String limit)
             throws InvalidRequestException {
         if (!accounts.isActiveAdmin(currentUser.name())) {
-            return forbidden();
+            return AdminApi.forbidden();
         }
         Map<String, String> errors = new HashMap<>();
         Verdict chosen = TaskApi.given(verdict) ? verdictOf(verdict) : null;
@@ -165,7 +163,7 @@ public class AdminBoardApi {
             schema = @Schema(type = SchemaType.INTEGER, format = "int64")) long id, VerdictRequest body)
             throws InvalidRequestException {
         if (!accounts.isActiveAdmin(currentUser.name())) {
-            return forbidden();
+            return AdminApi.forbidden();
         }
         Verdict verdict = body == null || !TaskApi.given(body.verdict()) ? null : verdictOf(body.verdict());
         if (verdict == null || verdict == Verdict.SHORTLISTED) {
@@ -193,14 +191,9 @@ public class AdminBoardApi {
     public Response costs(@QueryParam("month") @Parameter(description = "The month (UTC); the current one when "
             + "left out.", example = "2026-11") String month) throws InvalidRequestException {
         if (!accounts.isActiveAdmin(currentUser.name())) {
-            return forbidden();
+            return AdminApi.forbidden();
         }
-        YearMonth chosen;
-        try {
-            chosen = TaskApi.given(month) ? YearMonth.parse(month.strip()) : YearMonth.now(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(Map.of("month", "Give a month as YYYY-MM."));
-        }
+        YearMonth chosen = AdminApi.month(month);
         ApprovalCosts.Report users = costs.byUser(chosen);
         return Response.ok(new Costs(chosen.toString(), users.lines().stream().map(CostLine::of).toList(),
                 CostLine.of(users.total()), costs.byMonth(chosen, 12).lines().stream().map(CostLine::of).toList()))
@@ -214,9 +207,5 @@ public class AdminBoardApi {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Response forbidden() {
-        return ApiError.response(403, ApiError.FORBIDDEN, "This needs an admin account.");
     }
 }

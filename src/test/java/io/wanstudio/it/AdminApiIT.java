@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.wanstudio.testing.TestMedia;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ class AdminApiIT {
     @Test
     void anAdminListsAnotherUsersTaskReadsSpendAndHealthAndResolvesATaskInReviewWhichThenCompletes() {
         String prompt = "api review " + UUID.randomUUID();
-        long id = taskInReview(prompt);
+        long id = SIMULATOR.taskInReview(userApi, prompt);
         noMoreFaults();
 
         JsonObject list = Http.json(adminApi.get("/api/v1/admin/tasks?state=needs_review&user=" + user));
@@ -86,7 +85,7 @@ class AdminApiIT {
                 .contains("charged twice");
 
         var attached = adminApi.postJson("/api/v1/admin/tasks/" + id + "/resolution", Json.createObjectBuilder()
-                .add("action", "attach").add("providerTaskId", providerTaskIdOf(prompt)).build());
+                .add("action", "attach").add("providerTaskId", SIMULATOR.providerTaskIdOf(prompt)).build());
         assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "COMPLETED".equals(Http.json(userApi.get("/api/v1/tasks/" + id)).getString("state")));
@@ -109,7 +108,7 @@ class AdminApiIT {
 
     @Test
     void ofTwoAdminsResolvingOneTaskAtOnceOneWinsAndTheOtherIsToldWhoWithA409() throws Exception {
-        long id = taskInReview("two admins " + UUID.randomUUID());
+        long id = SIMULATOR.taskInReview(userApi, "two admins " + UUID.randomUUID());
         noMoreFaults();
         String second = "adminapi-2nd-" + UUID.randomUUID().toString().substring(0, 8);
         Accounts.admin(BASE, "create", "username", second, "password", PASSWORD, "admin", "true");
@@ -260,26 +259,5 @@ class AdminApiIT {
                 .filter(d -> d.startsWith("task #" + id + " of ")).toList();
     }
 
-    /** A task of the user whose submit reached the simulator (which made a task) but whose answer was lost. */
-    private long taskInReview(String prompt) {
-        SIMULATOR.faults("{\"scope\":\"submit\",\"dropRate\":1}");
-        var created = userApi.postMultipart("/api/v1/tasks", new Http.Multipart()
-                .file("firstFrame", "frame.png", "image/png", TestMedia.png(480, 270))
-                .field("prompt", prompt).field("durationSeconds", "2").field("resolution", "720P"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonObject task = Http.json(created);
-        assertThat(task.getString("state")).isEqualTo("NEEDS_REVIEW");
-        return task.getJsonNumber("id").longValue();
-    }
 
-    /** The id the simulator gave the task it made of this prompt: what the admin finds in the console. */
-    private static String providerTaskIdOf(String prompt) {
-        for (var entry : Http.json(new Http(BASE).get("/simulator/_control/submissions")).getJsonArray("submissions")
-                .getValuesAs(JsonObject.class)) {
-            if (prompt.equals(entry.getString("prompt", null)) && !entry.getJsonArray("taskIds").isEmpty()) {
-                return entry.getJsonArray("taskIds").getValuesAs(JsonString.class).get(0).getString();
-            }
-        }
-        throw new IllegalStateException("The simulator made no task of " + prompt);
-    }
 }

@@ -3,9 +3,7 @@ package io.wanstudio.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +51,8 @@ class ReviewIT {
     @Test
     void theAdminFindsTheTaskInTheTeamHistoryAndAttachesTheProviderTaskIdAfterWhichItCompletes() throws Exception {
         String prompt = "lost answer " + UUID.randomUUID();
-        long id = taskInReview(prompt);
-        String providerTaskId = providerTaskIdOf(prompt);
+        long id = SIMULATOR.taskInReview(api, prompt);
+        String providerTaskId = SIMULATOR.providerTaskIdOf(prompt);
 
         page.browser.get(BASE + "/admin/history.xhtml?state=NEEDS_REVIEW&user=" + user);
         assertThat(page.browser.findElements(By.cssSelector(".tile[data-task-id='" + id + "']"))).hasSize(1);
@@ -88,8 +86,8 @@ class ReviewIT {
     @Test
     void resubmittingNeedsTheConfirmationAndMarkingFailedChargesNothing() {
         String prompt = "resubmitted " + UUID.randomUUID();
-        long resubmitted = taskInReview(prompt);
-        long failed = taskInReview("marked failed " + UUID.randomUUID());
+        long resubmitted = SIMULATOR.taskInReview(api, prompt);
+        long failed = SIMULATOR.taskInReview(api, "marked failed " + UUID.randomUUID());
         noMoreFaults();
 
         page.browser.get(BASE + "/task.xhtml?id=" + resubmitted);
@@ -120,7 +118,7 @@ class ReviewIT {
 
     @Test
     void aNormalUserCannotOpenTheTeamHistoryNorResolveTheirOwnTask() {
-        long id = taskInReview("forged resolve " + UUID.randomUUID());
+        long id = SIMULATOR.taskInReview(api, "forged resolve " + UUID.randomUUID());
         noMoreFaults();
         Accounts.Session session = Accounts.signIn(BASE, user, PASSWORD);
         assertThat(session.get("/admin/history.xhtml").statusCode()).isIn(403, 404);
@@ -136,28 +134,7 @@ class ReviewIT {
         assertThat(task.containsKey("providerTaskId") && !task.isNull("providerTaskId")).isFalse();
     }
 
-    /** A task of the user whose submit reached the simulator (which made a task) but whose answer was lost. */
-    private long taskInReview(String prompt) {
-        SIMULATOR.faults("{\"scope\":\"submit\",\"dropRate\":1}");
-        var created = api.postMultipart("/api/v1/tasks", new Http.Multipart()
-                .file("firstFrame", "frame.png", "image/png", TestMedia.png(480, 270))
-                .field("prompt", prompt).field("durationSeconds", "2").field("resolution", "720P"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonObject task = Http.json(created);
-        assertThat(task.getString("state")).isEqualTo("NEEDS_REVIEW");
-        return task.getJsonNumber("id").longValue();
-    }
 
-    /** The id the simulator gave the task it made of this prompt: what the admin finds in the console. */
-    private static String providerTaskIdOf(String prompt) {
-        for (var entry : Http.json(new Http(BASE).get("/simulator/_control/submissions")).getJsonArray("submissions")
-                .getValuesAs(JsonObject.class)) {
-            if (prompt.equals(entry.getString("prompt", null)) && !entry.getJsonArray("taskIds").isEmpty()) {
-                return entry.getJsonArray("taskIds").getValuesAs(JsonString.class).get(0).getString();
-            }
-        }
-        throw new IllegalStateException("The simulator made no task of " + prompt);
-    }
 
     private long taskIdInUrl() {
         var id = java.util.regex.Pattern.compile("[?&]id=(\\d+)").matcher(page.browser.getCurrentUrl());
