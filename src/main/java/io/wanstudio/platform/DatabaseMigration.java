@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** Brings the schema up to date with Flyway before anything uses JPA (the poller depends on this bean). */
-@DataSourceDefinition(name = "java:app/jdbc/wan", className = "io.wanstudio.platform.ConfiguredH2DataSource",
+@DataSourceDefinition(name = "java:app/jdbc/wan", className = "io.wanstudio.platform.ConfiguredDataSource",
         minPoolSize = 1, maxPoolSize = 20)
 @Singleton
 @Startup
