@@ -58,11 +58,6 @@ public class ConfiguredDataSource implements DataSource {
         return url;
     }
 
-    /** Which of the two databases this is, for the persistence platform and for logs. */
-    public boolean isPostgres() {
-        return url.startsWith("jdbc:postgresql:");
-    }
-
     @Override
     public Connection getConnection() throws SQLException {
         return target.getConnection();

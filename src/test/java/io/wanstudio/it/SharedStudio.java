@@ -64,7 +64,9 @@ public final class SharedStudio implements BeforeAllCallback {
             return List.of();
         }
         return List.of("-Dwan.db.url=" + url, "-Dwan.db.user=" + System.getProperty("wan.it.db.user", ""),
-                "-Dwan.db.password=" + System.getProperty("wan.it.db.password", ""));
+                "-Dwan.db.password=" + System.getProperty("wan.it.db.password", ""),
+                // far from UTC (+13:45), so that a time stored or read as local time instead of an instant shows
+                "-Duser.timezone=Pacific/Chatham");
     }
 
     /**
