@@ -1,5 +1,7 @@
 package io.wanstudio.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +56,12 @@ public final class SharedStudio implements BeforeAllCallback {
         }
         jvmOptions.addAll(database());
         StudioProcess studio = StudioProcess.payaraMicro(work, "studio", PORT, jvmOptions, war, microOptions);
-        return studio.awaitReady();
+        studio.awaitReady();
+        if (!database().isEmpty()) {
+            // the PostgreSQL run proves nothing if the studio fell back to H2
+            assertThat(studio.console()).as("the studio's console").contains("Database PostgreSQL");
+        }
+        return studio;
     }
 
     /** The database settings of the studio: none (its H2 file database) unless the build names another one. */
