@@ -17,8 +17,9 @@ public class UsageRows {
 
     @Transactional(TxType.REQUIRES_NEW)
     public void ensure(String scope, String month) {
-        em.createNativeQuery("INSERT INTO budget_usage (scope, budget_month, spent) SELECT ?1, ?2, 0 FROM (VALUES (1)) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM budget_usage WHERE scope = ?3 AND budget_month = ?4)")
+        em.createNativeQuery("INSERT INTO budget_usage (scope, budget_month, spent) SELECT ?1, ?2, 0 "
+                // a derived table needs its alias on PostgreSQL (before 16); H2 takes it too
+                + "FROM (VALUES (1)) AS one_row (n) WHERE NOT EXISTS (SELECT 1 FROM budget_usage WHERE scope = ?3 AND budget_month = ?4)")
                 .setParameter(1, scope).setParameter(2, month).setParameter(3, scope).setParameter(4, month)
                 .executeUpdate();
     }

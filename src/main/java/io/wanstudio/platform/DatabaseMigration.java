@@ -7,12 +7,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** Brings the schema up to date with Flyway before anything uses JPA (the poller depends on this bean). */
-@DataSourceDefinition(name = "java:app/jdbc/wan", className = "io.wanstudio.platform.ConfiguredH2DataSource",
+@DataSourceDefinition(name = "java:app/jdbc/wan", className = "io.wanstudio.platform.ConfiguredDataSource",
         minPoolSize = 1, maxPoolSize = 20)
 @Singleton
 @Startup
@@ -32,9 +35,19 @@ public class DatabaseMigration {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+        LOG.info(() -> "Database " + product() + ", schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now)");
         migrated = true;
+    }
+
+    /** Which database this is, with its version, for the log (never the URL: it may hold a password). */
+    private String product() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "(product unknown: " + e.getMessage() + ")";
+        }
     }
 
     public boolean isMigrated() {

@@ -1,5 +1,7 @@
 package io.wanstudio.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * It runs the WAR that {@code mvn package} built plus the test-only account switch, with the settings of
  * {@code arquillian.xml} (one place for them; the in-container tests' Payara uses them too, on its own port and
  * data folder).
+ * With {@code wan.it.db.url} set (the build's PostgreSQL run of the database ITs) it uses that database instead of
+ * H2, with {@code wan.it.db.user}/{@code wan.it.db.password}: the same classes then prove the same on PostgreSQL.
  */
 public final class SharedStudio implements BeforeAllCallback {
     /** The port the classes using this extension reach the app on. */
@@ -37,7 +41,8 @@ public final class SharedStudio implements BeforeAllCallback {
     }
 
     private static StudioProcess start() {
-        Path work = StudioProcess.BUILD.resolve("shared-it");
+        // the PostgreSQL run's own folder, so that the H2 run's console log stays for a look after the build
+        Path work = StudioProcess.BUILD.resolve(database().isEmpty() ? "shared-it" : "shared-postgres-it");
         StudioProcess.deleteTree(work);
         Path war = work.resolve("ROOT.war");
         work.toFile().mkdirs();
@@ -49,8 +54,26 @@ public final class SharedStudio implements BeforeAllCallback {
             List<String> options = Arrays.asList(resolve(property.group(2)).trim().split("\\s+"));
             (property.group(1).equals("cmdOptions") ? jvmOptions : microOptions).addAll(options);
         }
+        jvmOptions.addAll(database());
         StudioProcess studio = StudioProcess.payaraMicro(work, "studio", PORT, jvmOptions, war, microOptions);
-        return studio.awaitReady();
+        studio.awaitReady();
+        if (!database().isEmpty()) {
+            // the PostgreSQL run proves nothing if the studio fell back to H2
+            assertThat(studio.console()).as("the studio's console").contains("Database PostgreSQL");
+        }
+        return studio;
+    }
+
+    /** The database settings of the studio: none (its H2 file database) unless the build names another one. */
+    static List<String> database() {
+        String url = System.getProperty("wan.it.db.url", "");
+        if (url.isBlank()) {
+            return List.of();
+        }
+        return List.of("-Dwan.db.url=" + url, "-Dwan.db.user=" + System.getProperty("wan.it.db.user", ""),
+                "-Dwan.db.password=" + System.getProperty("wan.it.db.password", ""),
+                // far from UTC (+13:45), so that a time stored or read as local time instead of an instant shows
+                "-Duser.timezone=Pacific/Chatham");
     }
 
     /**
