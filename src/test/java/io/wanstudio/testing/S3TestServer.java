@@ -2,11 +2,15 @@ package io.wanstudio.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -24,8 +28,10 @@ public final class S3TestServer implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext context;
     private final URI endpoint;
+    private final List<String> reads;
 
-    private S3TestServer(S3Proxy proxy, BlobStoreContext context, URI endpoint) {
+    private S3TestServer(S3Proxy proxy, BlobStoreContext context, URI endpoint, List<String> reads) {
+        this.reads = reads;
         this.proxy = proxy;
         this.context = context;
         this.endpoint = endpoint;
@@ -39,11 +45,30 @@ public final class S3TestServer implements AutoCloseable {
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(properties)
                 .buildView(BlobStoreContext.class);
         URI endpoint = URI.create("http://127.0.0.1:" + port);
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(endpoint)
+        List<String> reads = new CopyOnWriteArrayList<>();
+        BlobStore blobs = context.getBlobStore();
+        // records which objects were read through the server (by the studio, or by a provider with a presigned link)
+        BlobStore recording = (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(),
+                new Class<?>[] {BlobStore.class}, (self, method, arguments) -> {
+                    if (method.getName().equals("getBlob")) {
+                        reads.add((String) arguments[1]);
+                    }
+                    try {
+                        return method.invoke(blobs, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        S3Proxy proxy = S3Proxy.builder().blobStore(recording).endpoint(endpoint)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(proxy.getState()));
-        return new S3TestServer(proxy, context, endpoint);
+        return new S3TestServer(proxy, context, endpoint, reads);
+    }
+
+    /** The keys of the objects read so far, in order. */
+    public List<String> reads() {
+        return List.copyOf(reads);
     }
 
     public URI endpoint() {
