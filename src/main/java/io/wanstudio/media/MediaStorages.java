@@ -2,6 +2,8 @@ package io.wanstudio.media;
 
 import io.wanstudio.platform.ProviderMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -67,6 +69,11 @@ public class MediaStorages {
         LOG.info("Wan Studio: media stored in S3 bucket " + name.get()
                 + settings.endpoint().map(e -> " at " + e).orElse(""));
         return storage;
+    }
+
+    /** Chosen at start, so the console says which store is used and a wrong S3 setting shows at once. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, MediaStorage storage) {
+        storage.shared();
     }
 
     void close(@Disposes MediaStorage storage) {

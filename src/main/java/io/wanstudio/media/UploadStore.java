@@ -176,7 +176,7 @@ public class UploadStore {
         find(owner, token).ifPresent(upload -> {
             em.remove(upload);
             storage.delete(storageKey(upload));
-            deleteQuietly(file(upload));
+            deleteQuietly(folder.resolve(upload.storedName()));
             deleteQuietly(thumbnailFile(upload));
         });
     }
@@ -201,8 +201,20 @@ public class UploadStore {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The upload's local file; on an instance that has none (another one took the upload), fetched from the shared
+     * storage first.
+     */
     public Path file(StoredUpload upload) {
-        return folder.resolve(upload.storedName());
+        Path file = folder.resolve(upload.storedName());
+        if (!Files.isRegularFile(file) && storage.shared()) {
+            try {
+                storage.copyTo(storageKey(upload), file);
+            } catch (IOException e) {
+                // the caller finds no file and answers as for a missing one
+            }
+        }
+        return file;
     }
 
     /**
