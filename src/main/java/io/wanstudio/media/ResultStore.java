@@ -133,9 +133,14 @@ public class ResultStore {
      * that worked the task does not point at it (the caller's failure path runs, and a download is tried again).
      */
     private StoredResult share(StoredResult result) throws IOException {
-        storage.put(result.videoPath(), resolve(result.videoPath()), "video/mp4");
-        storage.put(result.posterPath(), resolve(result.posterPath()), "image/jpeg");
-        return result;
+        try {
+            storage.put(result.videoPath(), resolve(result.videoPath()), "video/mp4");
+            storage.put(result.posterPath(), resolve(result.posterPath()), "image/jpeg");
+            return result;
+        } catch (IOException e) {
+            discard(result); // nothing points at it yet: leave no half-shared result behind
+            throw e;
+        }
     }
 
     /**
