@@ -2,6 +2,7 @@ package io.wanstudio.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wanstudio.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,18 @@ class UploadHandoffWarningIT {
         String page = Accounts.signIn(localOnly.base(), Accounts.ADMIN, Accounts.ADMIN_PASSWORD).get("/").body();
         assertThat(page).contains("data-upload-link-warning=\"firstFrame\"", WARNING, "WAN_PUBLIC_BASE_URL");
         assertThat(page).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void withTheDefaultPublicAddressTheApiAnswerToAnUploadSaysItToo() {
+        Http api = new Http(localOnly.base()).withBearer(Accounts.adminToken(localOnly.base()));
+        var created = api.postMultipart("/api/v1/tasks", new Http.Multipart()
+                .file("firstFrame", "frame.png", "image/png", TestMedia.png(640, 360))
+                .field("prompt", "handed over as a loopback link").field("durationSeconds", "2"));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Http.json(created).getString("warning")).contains(WARNING, "WAN_PUBLIC_BASE_URL");
+        assertThat(created.body()).doesNotContain(API_KEY);
     }
 
     @Test
