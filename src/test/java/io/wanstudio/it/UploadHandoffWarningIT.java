@@ -73,6 +73,8 @@ class UploadHandoffWarningIT {
     void withTheDefaultPublicAddressTheUploadFieldSaysNovitaCannotFetchIt() {
         String page = Accounts.signIn(localOnly.base(), Accounts.ADMIN, Accounts.ADMIN_PASSWORD).get("/").body();
         assertThat(page).contains("data-upload-link-warning=\"firstFrame\"", WARNING, "WAN_PUBLIC_BASE_URL");
+        // read out with the file field, not only seen next to it
+        assertThat(page).containsPattern("aria-describedby=\"[^\"]*firstFrame:handoff\"");
         assertThat(page).doesNotContain(API_KEY);
     }
 
