@@ -203,8 +203,13 @@ public class TaskApi {
                             maxLength = MAX_IDEMPOTENCY_KEY), example = "5f0c2b7e-8d4a-4e43-9a51-0d6f1c9e2b10")
             String idempotencyKey) throws InvalidRequestException {
         var form = MultipartForm.read(parts);
-        return created(uploadingSubmitter.submit(currentUser.name(), TaskSubmission.fromForm(form.text()),
-                form.files(), checked(idempotencyKey)));
+        var task = uploadingSubmitter.submit(currentUser.name(), TaskSubmission.fromForm(form.text()), form.files(),
+                checked(idempotencyKey));
+        URI self = selfUri(task);
+        TaskJson answer = TaskJson.of(task, self.toString());
+        // said to the script's author, as the create page says it at its upload fields
+        String warning = providerMode.unreachableUploadLinks().orElse(null);
+        return Response.created(self).entity(warning == null ? answer : answer.withWarning(warning)).build();
     }
 
     /** Keys are stored with the task; a longer one would fail only after the upload, so it is refused first. */
@@ -646,6 +651,9 @@ public class TaskApi {
         return file.isEmpty() ? notFound() : MediaResponses.of(file.get(), kind, conditions,
                 kind == TaskMedia.Kind.VIDEO ? DownloadNames.of(task.get()) : null);
     }
+
+    @Inject
+    io.wanstudio.platform.ProviderMode providerMode;
 
     private Response created(GenerationTask task) {
         URI self = selfUri(task);

@@ -68,7 +68,18 @@ public record TaskJson(
         @Schema(implementation = Lineage.class, type = SchemaType.STRING, description = "How it was made from "
                 + "`parentTaskId`: `REMIX`, `EXTEND`, `RETRY`, or `STITCH` (an extension chain joined into one "
                 + "film). Kept when the parent was deleted.")
-        Lineage lineage) {
+        Lineage lineage,
+        @Schema(description = "Only in the answer to a multipart submit, when the provider cannot fetch uploaded "
+                + "files from where the studio hands them over (a real API key and a local-only public base URL, "
+                + "no object store): what is wrong and what the admin should set. Such a task is likely to fail.")
+        String warning) {
+
+    /** The same task with a warning for whoever submitted it. */
+    TaskJson withWarning(String text) {
+        return new TaskJson(id, state, progressPercent, etaSeconds, prompt, negativePrompt, durationSeconds,
+                resolution, costEstimate, currency, failureReason, createdAt, finishedAt, providerTaskId, links,
+                videoSha256, videoBytes, favourite, tags, parentTaskId, lineage, text);
+    }
 
     /** Absolute URLs of the task and, when it has them, of its video and poster. */
     @Schema(name = "TaskLinks", requiredProperties = "self")
@@ -94,6 +105,6 @@ public record TaskJson(
                 task.getCostEstimate(), task.getCurrency(), task.getFailureReason(), task.getCreatedAt(),
                 task.getFinishedAt(), task.getProviderTaskId(), links, done ? task.getVideoSha256() : null,
                 done ? task.getVideoBytes() : null, task.isFavourite(), List.copyOf(task.getTags()),
-                task.getParentTaskId(), task.getLineage());
+                task.getParentTaskId(), task.getLineage(), null);
     }
 }

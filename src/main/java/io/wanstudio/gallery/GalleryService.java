@@ -219,6 +219,7 @@ public class GalleryService {
     private void deleteResultFile(String relativePath) {
         try {
             Path file = results.resolve(relativePath);
+            results.forgetShared(relativePath);
             Files.deleteIfExists(file);
             try {
                 Files.deleteIfExists(file.getParent()); // the task's own folder, once it is empty

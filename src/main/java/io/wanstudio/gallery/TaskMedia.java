@@ -6,7 +6,6 @@ import io.wanstudio.generation.TaskState;
 import io.wanstudio.media.ResultStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +60,7 @@ public class TaskMedia {
     public Optional<Path> file(GenerationTask task, Kind kind) {
         return Optional.of(task).filter(t -> t.getState() == TaskState.COMPLETED)
                 .flatMap(t -> kind == Kind.VIDEO ? t.videoPath() : t.posterPath())
-                .map(results::resolve).filter(Files::isRegularFile);
+                .flatMap(results::localFile);
     }
 
     /** The page's link to a completed task's file (served by {@link MediaServlet}). */

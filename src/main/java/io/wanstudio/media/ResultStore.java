@@ -28,6 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ResultStore {
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ResultStore.class.getName());
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
@@ -35,6 +37,9 @@ public class ResultStore {
 
     @Inject
     ProviderMode mode;
+
+    @Inject
+    MediaStorage storage;
 
     @Inject
     @ConfigProperty(name = "wan.download.timeout-seconds", defaultValue = "300")
@@ -93,7 +98,7 @@ public class ResultStore {
             Path poster = folder.resolve("poster.jpg");
             PosterExtractor.writePoster(staged, poster);
             Files.move(staged, video, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new StoredResult(relative(video), relative(poster), written.sha256(), written.bytes());
+            return share(new StoredResult(relative(video), relative(poster), written.sha256(), written.bytes()));
         } finally {
             Files.deleteIfExists(staged);
         }
@@ -120,12 +125,56 @@ public class ResultStore {
         }
         long bytes = Files.size(staged);
         Files.move(staged, video, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new StoredResult(relative(video), relative(poster), sha256, bytes);
+        return share(new StoredResult(relative(video), relative(poster), sha256, bytes));
+    }
+
+    /**
+     * Copies a result into the media storage (a no-op on local disk), so that every instance can serve it; until
+     * that worked the task does not point at it (the caller's failure path runs, and a download is tried again).
+     */
+    private StoredResult share(StoredResult result) throws IOException {
+        try {
+            storage.put(result.videoPath(), resolve(result.videoPath()), "video/mp4");
+            storage.put(result.posterPath(), resolve(result.posterPath()), "image/jpeg");
+            return result;
+        } catch (IOException e) {
+            discard(result); // nothing points at it yet: leave no half-shared result behind
+            throw e;
+        }
+    }
+
+    /**
+     * The local file of a stored result, fetched from the shared storage first when this instance has no copy
+     * (another instance downloaded it). Empty when there is none anywhere.
+     */
+    public java.util.Optional<Path> localFile(String relativePath) {
+        Path file = resolve(relativePath);
+        if (Files.isRegularFile(file)) {
+            return java.util.Optional.of(file);
+        }
+        if (!storage.shared()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            return storage.copyTo(relativePath, file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+        } catch (IOException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Could not fetch " + relativePath + " from the object store",
+                    e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Forgets a result file in the shared storage (the caller deletes the local copy). */
+    public void forgetShared(String relativePath) {
+        storage.delete(relativePath);
     }
 
     /** Removes a result kept by {@link #keepLocal} (its video, poster and folder). */
     public void discard(StoredResult result) throws IOException {
         Path video = resolve(result.videoPath());
+        storage.delete(result.videoPath());
+        storage.delete(result.posterPath());
         Files.deleteIfExists(video);
         Files.deleteIfExists(resolve(result.posterPath()));
         Files.deleteIfExists(video.getParent());

@@ -1,7 +1,6 @@
 package io.wanstudio.media;
 
 import io.wanstudio.platform.DataDirectory;
-import io.wanstudio.platform.ProviderMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -40,10 +40,7 @@ public class UploadStore {
     DataDirectory dataDirectory;
 
     @Inject
-    ProviderMode mode;
-
-    @Inject
-    UrlSigner signer;
+    MediaStorage storage;
 
     @Inject
     InputFetcher fetcher;
@@ -150,7 +147,14 @@ public class UploadStore {
                 throw new UploadRejectedException(broken.get());
             }
             var upload = new StoredUpload(owner, token, label, info, clock.instant(), sourceUrl);
-            Files.move(staged, folder.resolve(upload.storedName()), StandardCopyOption.ATOMIC_MOVE);
+            Path kept = folder.resolve(upload.storedName());
+            Files.move(staged, kept, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                storage.put(storageKey(upload), kept, upload.getContentType());
+            } catch (IOException e) {
+                deleteQuietly(kept);
+                throw new UploadRejectedException("The file could not be stored; please try again later.");
+            }
             em.persist(upload);
             return upload;
         } catch (UnsupportedMediaException e) {
@@ -171,7 +175,8 @@ public class UploadStore {
     public void discard(String owner, String token) {
         find(owner, token).ifPresent(upload -> {
             em.remove(upload);
-            deleteQuietly(file(upload));
+            storage.delete(storageKey(upload));
+            deleteQuietly(folder.resolve(upload.storedName()));
             deleteQuietly(thumbnailFile(upload));
         });
     }
@@ -204,8 +209,20 @@ public class UploadStore {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The upload's local file; on an instance that has none (another one took the upload), fetched from the shared
+     * storage first.
+     */
     public Path file(StoredUpload upload) {
-        return folder.resolve(upload.storedName());
+        Path file = folder.resolve(upload.storedName());
+        if (!Files.isRegularFile(file) && storage.shared()) {
+            try {
+                storage.copyTo(storageKey(upload), file);
+            } catch (IOException e) {
+                // the caller finds no file and answers as for a missing one
+            }
+        }
+        return file;
     }
 
     /**
@@ -216,11 +233,17 @@ public class UploadStore {
         return folder.resolve(upload.getToken() + ".thumb.jpg");
     }
 
-    /** An unguessable, expiring, read-only link to the file, for the provider to fetch. */
+    /**
+     * An unguessable, expiring, read-only link to the file, for the provider to fetch: signed under the public base
+     * URL, or presigned by the object store.
+     */
     public URI providerLink(StoredUpload upload) {
-        String path = LINK_PATH + upload.storedName();
-        Instant expires = clock.instant().plusSeconds(linkTtlSeconds);
-        return URI.create(mode.publicBaseUrl() + path + "?" + signer.sign(path, expires));
+        return storage.providerLink(storageKey(upload), Duration.ofSeconds(linkTtlSeconds));
+    }
+
+    /** The upload's key in the media storage: its path under the media folder (see {@link #init}). */
+    private static String storageKey(StoredUpload upload) {
+        return "inputs/" + upload.storedName();
     }
 
     private static String newToken() {

@@ -41,6 +41,11 @@ public class ProviderMode {
     @ConfigProperty(name = "wan.role", defaultValue = "app")
     String role;
 
+    /** Set when an S3-compatible store hands inputs to the provider instead of this studio's own links. */
+    @Inject
+    @ConfigProperty(name = "wan.s3.bucket")
+    Optional<String> objectStoreBucket;
+
     public boolean usesRealKey() {
         return apiKey.filter(k -> !k.isBlank()).isPresent();
     }
@@ -72,6 +77,22 @@ public class ProviderMode {
     public String publicBaseUrl() {
         return stripSlash(publicBaseUrl.filter(u -> !u.isBlank()).map(String::trim)
                 .orElseGet(() -> "http://localhost:" + httpPort + contextPath));
+    }
+
+    /**
+     * Why the provider could not fetch files uploaded here, when that is so: a real key, no object store, and a
+     * public base URL that nothing on the internet reaches (the default {@code http://localhost:8080} among them).
+     * Empty otherwise. Never contains the key.
+     */
+    public Optional<String> unreachableUploadLinks() {
+        if (!usesRealKey() || simulatorOnly() || objectStoreBucket.filter(b -> !b.isBlank()).isPresent()
+                || !PublicReach.isLocalOnly(publicBaseUrl())) {
+            return Optional.empty();
+        }
+        return Optional.of("Uploaded files are handed to Novita as links under " + publicBaseUrl()
+                + ", an address Novita cannot reach from the internet, so tasks with uploads will fail. Set "
+                + "WAN_PUBLIC_BASE_URL to the studio's public address (e.g. behind your reverse proxy) or configure "
+                + "an S3-compatible store (WAN_S3_BUCKET), or give inputs as public URLs.");
     }
 
     /** Told once the web context exists (see {@link StartupBanner}), before any page, API call or poll. */

@@ -28,5 +28,6 @@ public class StartupBanner implements ServletContextListener {
         }
         LOG.info("Wan Studio: " + mode.describe());
         LOG.info("Wan Studio: data directory " + dataDirectory.root());
+        mode.unreachableUploadLinks().ifPresent(problem -> LOG.warning("Wan Studio: " + problem));
     }
 }

@@ -114,6 +114,9 @@ public class CreateWizard implements Serializable {
     @Inject
     Extensions extensions;
 
+    @Inject
+    io.wanstudio.platform.ProviderMode providerMode;
+
     private Step step = Step.MEDIA;
     private Step furthest = Step.MEDIA;
     private CreateMode mode = CreateMode.FIRST_FRAME;
@@ -491,6 +494,11 @@ public class CreateWizard implements Serializable {
 
     public List<MediaSlot> getModeMedia() {
         return mode.getMedia().stream().map(slots::get).toList();
+    }
+
+    /** Said at every upload field when the provider could not fetch an uploaded file (see ProviderMode); else null. */
+    public String getUploadLinkWarning() {
+        return providerMode.unreachableUploadLinks().orElse(null);
     }
 
     public MediaSlot getFirstFrame() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +42,14 @@ public final class StudioProcess implements AutoCloseable {
 
     /** {@code java <properties> -jar wan-studio-micro.jar --port <port>}, as the README says. */
     public static StudioProcess uberJar(Path work, String name, int port, List<String> properties) {
+        return uberJar(work, name, port, properties, Map.of());
+    }
+
+    /** The same with environment variables added, as a user sets {@code NOVITA_API_KEY=... java -jar ...}. */
+    public static StudioProcess uberJar(Path work, String name, int port, List<String> properties,
+            Map<String, String> environment) {
         return launch(work, name, port, properties, List.of("-jar", jar("wan-studio-micro.jar"), "--port",
-                Integer.toString(port)));
+                Integer.toString(port)), environment);
     }
 
     /** The plain WAR on Payara Micro, deployed under its name: the studio lives at {@code /wan-studio}. */
@@ -65,6 +72,11 @@ public final class StudioProcess implements AutoCloseable {
 
     private static StudioProcess launch(Path work, String name, int port, List<String> properties,
             List<String> jarAndArguments) {
+        return launch(work, name, port, properties, jarAndArguments, Map.of());
+    }
+
+    private static StudioProcess launch(Path work, String name, int port, List<String> properties,
+            List<String> jarAndArguments, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx768m"));
         command.addAll(properties);
@@ -72,8 +84,10 @@ public final class StudioProcess implements AutoCloseable {
         Path log = work.resolve(name + ".log");
         try {
             Files.createDirectories(work);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             // whatever happens to the test run, no studio outlives it holding its port
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new StudioProcess(process, log, port);

@@ -109,6 +109,7 @@ class ResultStoreTest {
         var result = new ResultStore();
         result.timeoutSeconds = 10;
         result.maxBytes = maxBytes;
+        result.storage = new LocalMediaStorage(() -> "http://localhost:8080", null, java.time.Clock.systemUTC());
         result.configure(media, URI.create(provider.origin() + "/simulator"));
         return result;
     }
