@@ -42,16 +42,17 @@ public class SignInService {
     @ConfigProperty(name = "wan.signin.window-minutes", defaultValue = "15")
     int windowMinutes;
 
+    @Inject
+    DatabaseFailureLog failureLog;
+
     private final Clock clock = Clock.systemUTC();
     private SignInThrottle throttle;
-    /** When a user's sessions were ended (password changed or reset, account disabled): earlier ones are over. */
-    private final Map<String, Instant> sessionsRevokedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> throttleAudited = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
         throttle = new SignInThrottle(maxFailuresPerAccount, maxFailuresPerAddress,
-                Duration.ofMinutes(windowMinutes), clock);
+                Duration.ofMinutes(windowMinutes), clock, failureLog);
     }
 
     /**
@@ -113,9 +114,12 @@ public class SignInService {
         audit.record(username, clientAddress, AuditEventType.SIGN_OUT, null);
     }
 
-    /** True when a session that signed in at {@code signedInAt} has been ended since. */
+    /**
+     * True when a session that signed in at {@code signedInAt} has been ended since. Read from the account's row
+     * on each request, so that a session ended on one instance is over on every instance.
+     */
     public boolean sessionRevoked(String username, Instant signedInAt) {
-        Instant revoked = sessionsRevokedAt.get(Usernames.normalize(username));
+        Instant revoked = store.findUser(username).map(UserAccount::getSessionsRevokedAt).orElse(null);
         return revoked != null && (signedInAt == null || !signedInAt.isAfter(revoked));
     }
 
@@ -153,7 +157,7 @@ public class SignInService {
 
     /** Ends the user's sessions that began before {@code at}. */
     void endSessions(String username, Instant at) {
-        sessionsRevokedAt.put(Usernames.normalize(username), at);
+        store.update(Usernames.normalize(username), u -> u.sessionsEnded(at));
     }
 
     /** Lifts the throttle on an account, e.g. after an admin reset or re-enabled it. */

@@ -1,13 +1,12 @@
 package io.wanstudio.account;
 
+import io.wanstudio.account.FailureLog.Kind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Slows down password guessing, per account and per client address, over a sliding window.
@@ -18,62 +17,74 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code maxPerAddress} failures within the window the address is refused until its oldest failure leaves the
  * window. Unknown usernames are counted like real ones, so the answers tell nothing about which accounts exist.
  *
- * <p>Kept in memory (ConcurrentHashMap): right for a single instance, and a restart forgets it. Several instances
- * behind a load balancer would need it in the database or a shared cache.
+ * <p>The failures live in a {@link FailureLog}: the database in the studio, so that every instance behind a proxy
+ * counts the same ones (a guesser gains nothing by being spread over instances) and a restart forgets nothing.
  */
 public class SignInThrottle {
     static final Duration MAX_PAUSE = Duration.ofMinutes(15);
-    /** Above this many tracked keys, expired entries are swept out on the next failure. */
-    private static final int SWEEP_ABOVE = 10_000;
+    /** Failures older than the window are removed on every this many-th failure. */
+    private static final int SWEEP_EVERY = 100;
 
     private final int maxPerAccount;
     private final int maxPerAddress;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
+    private final FailureLog log;
+    private final AtomicInteger failuresSinceSweep = new AtomicInteger();
 
-    public SignInThrottle(int maxPerAccount, int maxPerAddress, Duration window, Clock clock) {
+    public SignInThrottle(int maxPerAccount, int maxPerAddress, Duration window, Clock clock, FailureLog log) {
         this.maxPerAccount = maxPerAccount;
         this.maxPerAddress = maxPerAddress;
         this.window = window;
         this.clock = clock;
+        this.log = log;
     }
 
     /** How long this account or address must wait before the next attempt is even checked; empty if not at all. */
     public Optional<Duration> waitBefore(String account, String address) {
         Instant now = clock.instant();
-        Duration wait = Duration.ZERO;
-        Failures byAccount = accounts.get(key(account));
-        if (byAccount != null) {
-            wait = max(wait, byAccount.accountPause(now));
-        }
-        Failures byAddress = address == null ? null : addresses.get(address);
-        if (byAddress != null) {
-            wait = max(wait, byAddress.addressPause(now));
+        Instant windowStart = now.minus(window);
+        Duration wait = accountPause(log.after(Kind.ACCOUNT, key(account), windowStart), now);
+        if (address != null) {
+            wait = max(wait, addressPause(log.after(Kind.ADDRESS, address, windowStart), now));
         }
         return wait.isZero() || wait.isNegative() ? Optional.empty() : Optional.of(wait);
     }
 
     public void failed(String account, String address) {
         Instant now = clock.instant();
-        if (accounts.size() > SWEEP_ABOVE || addresses.size() > SWEEP_ABOVE) {
-            sweep(now);
+        if (failuresSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+            failuresSinceSweep.set(0);
+            log.forgetUpTo(now.minus(window));
         }
-        accounts.computeIfAbsent(key(account), k -> new Failures()).add(now);
+        log.add(Kind.ACCOUNT, key(account), now);
         if (address != null) {
-            addresses.computeIfAbsent(address, k -> new Failures()).add(now);
+            log.add(Kind.ADDRESS, address, now);
         }
     }
 
     /** The account's failures are forgotten; the address keeps its count (one success must not reset a scan). */
     public void succeeded(String account) {
-        accounts.remove(key(account));
+        log.clear(Kind.ACCOUNT, key(account));
     }
 
-    private void sweep(Instant now) {
-        accounts.values().removeIf(f -> f.expired(now));
-        addresses.values().removeIf(f -> f.expired(now));
+    private Duration accountPause(List<Instant> times, Instant now) {
+        int beyond = times.size() - maxPerAccount;
+        if (beyond < 0) {
+            return Duration.ZERO;
+        }
+        Duration pause = Duration.ofMinutes(1L << Math.min(beyond, 4));
+        pause = pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+        return Duration.between(now, times.get(times.size() - 1).plus(pause));
+    }
+
+    private Duration addressPause(List<Instant> times, Instant now) {
+        if (times.size() < maxPerAddress) {
+            return Duration.ZERO;
+        }
+        // refused until enough failures have left the window to go below the limit again
+        Instant nth = times.get(times.size() - maxPerAddress);
+        return Duration.between(now, nth.plus(window));
     }
 
     private static String key(String account) {
@@ -82,48 +93,5 @@ public class SignInThrottle {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    /** The failure times of one key within the window, oldest first. */
-    private final class Failures {
-        private final Deque<Instant> times = new ArrayDeque<>();
-
-        synchronized void add(Instant now) {
-            prune(now);
-            times.addLast(now);
-        }
-
-        synchronized Duration accountPause(Instant now) {
-            prune(now);
-            int beyond = times.size() - maxPerAccount;
-            if (beyond < 0) {
-                return Duration.ZERO;
-            }
-            Duration pause = Duration.ofMinutes(1L << Math.min(beyond, 4));
-            pause = pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
-            return Duration.between(now, times.peekLast().plus(pause));
-        }
-
-        synchronized Duration addressPause(Instant now) {
-            prune(now);
-            if (times.size() < maxPerAddress) {
-                return Duration.ZERO;
-            }
-            // refused until enough failures have left the window to go below the limit again
-            Instant nth = times.stream().skip(times.size() - maxPerAddress).findFirst().orElseThrow();
-            return Duration.between(now, nth.plus(window));
-        }
-
-        synchronized boolean expired(Instant now) {
-            prune(now);
-            return times.isEmpty();
-        }
-
-        private void prune(Instant now) {
-            Instant oldest = now.minus(window);
-            while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
-                times.removeFirst();
-            }
-        }
     }
 }

@@ -49,6 +49,9 @@ public class UserAccount {
     private Instant passwordChangedAt;
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+    /** Sessions that signed in before this are over (password changed or reset, account disabled). */
+    @Column(name = "sessions_revoked_at")
+    private Instant sessionsRevokedAt;
     @Version
     private long version;
 
@@ -91,6 +94,14 @@ public class UserAccount {
     void enable(Instant now) {
         enabled = true;
         updatedAt = now;
+    }
+
+    void sessionsEnded(Instant at) {
+        sessionsRevokedAt = at;
+    }
+
+    public Instant getSessionsRevokedAt() {
+        return sessionsRevokedAt;
     }
 
     void signedIn(Instant now) {

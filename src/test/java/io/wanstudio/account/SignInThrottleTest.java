@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(5, 20, Duration.ofMinutes(15), clock);
+    private final SignInThrottle throttle = new SignInThrottle(5, 20, Duration.ofMinutes(15), clock,
+            new InMemoryFailureLog());
 
     @Test
     void fiveFailuresPauseTheAccountForAMinuteAndTheNextFailuresForLonger() {
