@@ -26,6 +26,9 @@ public class PasswordPage {
     @Inject
     SignInService accounts;
 
+    @Inject
+    WebSessions webSessions;
+
     private String current;
     private String newPassword;
     private String repeat;
@@ -49,6 +52,8 @@ public class PasswordPage {
         if (session != null) {
             session.removeAttribute(StudioAuthenticationMechanism.MUST_CHANGE_PASSWORD);
             session.setAttribute(StudioAuthenticationMechanism.SIGNED_IN_AT, signedInAt); // other sessions end
+            webSessions.passwordChanged((String) session.getAttribute(StudioAuthenticationMechanism.WEB_SESSION),
+                    signedInAt);
         }
         Faces.info("Your password was changed.");
         Faces.redirect(wasDue ? "/" : StudioAuthenticationMechanism.PASSWORD_PAGE);

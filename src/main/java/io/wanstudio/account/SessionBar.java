@@ -14,6 +14,9 @@ import java.io.IOException;
 @RequestScoped
 public class SessionBar {
     @Inject
+    StudioAuthenticationMechanism authentication;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -35,6 +38,7 @@ public class SessionBar {
         if (currentUser.isSignedIn()) {
             accounts.signedOut(currentUser.name(), Faces.clientAddress());
         }
+        authentication.signedOut(Faces.request(), Faces.response());
         Faces.request().logout();
         HttpSession session = Faces.request().getSession(false);
         if (session != null) {

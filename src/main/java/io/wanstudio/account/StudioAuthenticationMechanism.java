@@ -1,5 +1,6 @@
 package io.wanstudio.account;
 
+import io.wanstudio.platform.HttpsSetting;
 import io.wanstudio.platform.faces.Faces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,12 +12,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +54,11 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String SIGNED_IN_AT = "wan.signedInAt";
     static final String MUST_CHANGE_PASSWORD = "wan.mustChangePassword";
     static final String RETURN_TO = "wan.returnTo";
+    /** The token of the session's {@link WebSessions} row (also in the {@value WebSessions#COOKIE} cookie). */
+    static final String WEB_SESSION = "wan.webSession";
+    /** Until when the session counts as live for requests of files, without asking the database again. */
+    private static final String LIVE_UNTIL = "wan.liveUntil";
+    private static final Duration FILE_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(StudioAuthenticationMechanism.class.getName());
     private static final String BEARER = "bearer ";
@@ -61,13 +69,16 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
     IdentityStoreHandler identityStores;
 
     @Inject
-    SignInService signIns;
-
-    @Inject
     ApiTokenService tokens;
 
     @Inject
     SignInAttempt attempt;
+
+    @Inject
+    WebSessions webSessions;
+
+    @Inject
+    HttpsSetting https;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -78,11 +89,19 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
-            return signIn(request, context, credential);
+            return signIn(request, response, context, credential);
         }
         Principal sessionCaller = request.getUserPrincipal();
-        if (sessionCaller != null && !revoked(request, sessionCaller)) {
+        if (sessionCaller != null && !revoked(request, path)) {
             return resumeSession(request, response, context, sessionCaller, path);
+        }
+        if (sessionCaller == null) {
+            // signed in on another instance (or this one before a restart): the session carries over
+            String token = cookie(request);
+            Optional<WebSessions.Caller> carried = token == null ? Optional.empty() : webSessions.resume(token);
+            if (carried.isPresent()) {
+                return carryOver(request, response, context, carried.get(), token, path);
+            }
         }
         return context.isProtected() ? toLoginPage(request, response, context, path) : context.doNothing();
     }
@@ -103,8 +122,8 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.notifyContainerAboutLogin(caller.get().username(), caller.get().role().groups());
     }
 
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
-            Credential credential) {
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, Credential credential) {
         attempt.clientAddress(request.getRemoteAddr());
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
@@ -115,13 +134,66 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         HttpSession session = request.getSession(true);
         session.setAttribute(SIGNED_IN_AT, Instant.now());
-        if (attempt.result() != null && attempt.result().status() == SignInResult.Status.MUST_CHANGE) {
+        boolean mustChange = attempt.result() != null
+                && attempt.result().status() == SignInResult.Status.MUST_CHANGE;
+        if (mustChange) {
             session.setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
         } else {
             session.removeAttribute(MUST_CHANGE_PASSWORD);
         }
+        String token = webSessions.start(result.getCallerPrincipal().getName(), mustChange);
+        session.setAttribute(WEB_SESSION, token);
+        setCookie(request, response, token, -1);
         context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** A live session of the cookie, new to this instance: registered here as if just signed in. */
+    private AuthenticationStatus carryOver(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, WebSessions.Caller caller, String token, String path) {
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SIGNED_IN_AT, caller.signedInAt());
+        session.setAttribute(WEB_SESSION, token);
+        if (caller.mustChangePassword()) {
+            session.setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
+        }
+        context.setRegisterSession(caller.username(), caller.groups());
+        AuthenticationStatus status = context.notifyContainerAboutLogin(caller.username(), caller.groups());
+        if (status != AuthenticationStatus.SUCCESS) {
+            return status;
+        }
+        return afterResume(request, response, context, path);
+    }
+
+    /** The session's cookie: the token of its row, for the browser's session only (no Max-Age). */
+    private void setCookie(HttpServletRequest request, HttpServletResponse response, String token, int maxAge) {
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        boolean secure = https.httpsOnly() || https.isHttps(request);
+        // by header: the Servlet Cookie API of Payara 6 cannot say SameSite
+        response.addHeader("Set-Cookie", WebSessions.COOKIE + "=" + token + "; Path=" + path + "; HttpOnly; "
+                + "SameSite=Lax" + (secure ? "; Secure" : "") + (maxAge >= 0 ? "; Max-Age=" + maxAge : ""));
+    }
+
+    /** Ends the caller's session everywhere and drops its cookie (sign-out). */
+    public void signedOut(HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        String token = session == null ? cookie(request) : (String) session.getAttribute(WEB_SESSION);
+        if (token != null) {
+            webSessions.end(token);
+        }
+        setCookie(request, response, "", 0);
+    }
+
+    private static String cookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (WebSessions.COOKIE.equals(cookie.getName())) {
+                return cookie.getValue();
+            }
+        }
+        return null;
     }
 
     /** Re-applies the session's caller, as Soteria's {@code @AutoApplySession} does. */
@@ -134,6 +206,12 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
             LOG.log(Level.WARNING, "Could not resume a signed-in session", e);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        return afterResume(request, response, context, path);
+    }
+
+    /** A signed-in caller goes to the password page while a change is due, and away from the login page. */
+    private AuthenticationStatus afterResume(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String path) {
         if (path.equals(LOGIN_PAGE) && "GET".equals(request.getMethod())) {
             // signed in already: to sign in as someone else, sign out first (no mixing of two users' session state)
             return redirect(request, response, context, "/");
@@ -146,11 +224,20 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
         return AuthenticationStatus.SUCCESS;
     }
 
-    /** An admin disabled the user or reset their password after this session signed in: the session ends. */
-    private boolean revoked(HttpServletRequest request, Principal caller) {
+    /**
+     * The session was ended, here or on another instance: signed out, timed out, or an admin disabled the user or
+     * reset their password after it signed in. Then this instance's copy ends too.
+     */
+    private boolean revoked(HttpServletRequest request, String path) {
         HttpSession session = request.getSession(false);
-        Instant signedInAt = session == null ? null : (Instant) session.getAttribute(SIGNED_IN_AT);
-        if (!signIns.sessionRevoked(caller.getName(), signedInAt)) {
+        String token = session == null ? null : (String) session.getAttribute(WEB_SESSION);
+        Instant now = Instant.now();
+        if (token != null && isFile(path) && session.getAttribute(LIVE_UNTIL) instanceof Instant until
+                && now.isBefore(until)) {
+            return false; // a page's many scripts, images and video ranges need not ask the database each time
+        }
+        if (token != null && webSessions.resume(token).isPresent()) {
+            session.setAttribute(LIVE_UNTIL, now.plus(FILE_CHECK_INTERVAL));
             return false;
         }
         if (session != null) {
@@ -205,6 +292,11 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
             LOG.log(Level.FINE, "Could not send a 401", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Scripts, styles, images and media: not pages, forms or the API. */
+    private static boolean isFile(String path) {
+        return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/media/");
     }
 
     private static boolean isAjax(HttpServletRequest request) {

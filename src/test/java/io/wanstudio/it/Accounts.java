@@ -93,13 +93,23 @@ public final class Accounts {
     /** A browser-like HTTP session: cookies kept, redirects followed, Faces forms posted with their ViewState. */
     public static final class Session {
         private final String base;
-        private final CookieManager cookies = new CookieManager();
+        private final CookieManager cookies;
         private final Http http;
 
         public Session(String base) {
+            this(base, new CookieManager());
+        }
+
+        private Session(String base, CookieManager cookies) {
             this.base = base;
+            this.cookies = cookies;
             this.http = Http.over(base, HttpClient.newBuilder().cookieHandler(cookies)
                     .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build());
+        }
+
+        /** The same browser (its cookies) at another address, e.g. another instance behind the same proxy. */
+        public Session at(String otherBase) {
+            return new Session(otherBase, cookies);
         }
 
         /** Requests of any kind (headers, HEAD, bytes) in this session, as the browser would send them. */

@@ -119,7 +119,10 @@ class BrowserIT {
      */
     private void keepsPlayingWhileAnotherTaskUpdates(By playingCard, String marker) {
         String second = marker.replace("]", " second]");
+        WebElement runAgain = browser.findElement(By.id("create:runAgain"));
         wizard.click(By.id("create:runAgain"));
+        // the answer replaces the form: wait for that, not for a button the old form may still show
+        wizard.waitUpTo(20).until(ExpectedConditions.stalenessOf(runAgain));
         wizard.waitUpTo(20).until(d -> !d.findElements(By.id("create:generate")).isEmpty());
         wizard.goTo("Describe");
         wizard.type("prompt", "The lanterns dim " + second);

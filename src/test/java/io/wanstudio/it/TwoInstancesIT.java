@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two instances on one database, as behind a proxy: the shared studio and a second uber-jar on the same
  * PostgreSQL, with the first one's simulator as the provider of both. Sign-in throttling and ended sessions hold
- * on both; a task made on one is polled (by either) and shows as done on both, with one paid POST. Runs in the
+ * on both; a browser signed in on one stays signed in on the other; a task made on one is polled (by either) and
+ * shows as done on both, with one paid POST. Runs in the
  * build's PostgreSQL run (H2's file database belongs to one process).
  */
 @ExtendWith(SharedStudio.class)
@@ -71,6 +72,21 @@ class TwoInstancesIT {
         assertThat(onSecond.get("/gallery.xhtml").uri().getPath()).endsWith("/login.xhtml");
         assertThat(Accounts.signIn(SECOND, user, PASSWORD + "-new").get("/gallery.xhtml").uri().getPath())
                 .endsWith("/gallery.xhtml");
+    }
+
+    @Test
+    void aBrowserSignedInOnOneInstanceStaysSignedInOnTheOtherUntilItSignsOut() {
+        String user = newUser("roaming");
+        Accounts.Session onFirst = Accounts.signIn(FIRST, user, PASSWORD);
+        Accounts.Session onSecond = onFirst.at(SECOND); // the proxy sent the next request elsewhere
+
+        var gallery = onSecond.get("/gallery.xhtml");
+        assertThat(gallery.uri().getPath()).endsWith("/gallery.xhtml");
+        assertThat(gallery.body()).contains(user);
+
+        onSecond.signOut();
+        assertThat(onFirst.get("/gallery.xhtml").uri().getPath()).endsWith("/login.xhtml");
+        assertThat(onSecond.get("/gallery.xhtml").uri().getPath()).endsWith("/login.xhtml");
     }
 
     @Test
