@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TaskPoller {
     private static final Logger LOG = Logger.getLogger(TaskPoller.class.getName());
+    private static final int MAX_BATCHES_PER_TICK = 10;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -51,7 +52,7 @@ public class TaskPoller {
     ProviderMode mode;
 
     @Inject
-    @ConfigProperty(name = "wan.poller.tick-ms", defaultValue = "1000")
+    @ConfigProperty(name = "wan.poller.tick-ms", defaultValue = "250")
     long tickMs;
 
     @Inject
@@ -92,13 +93,19 @@ public class TaskPoller {
     void tick() {
         try {
             reviewAbandonedSubmits();
-            Instant now = clock.instant();
-            List<Long> due = store.dueForPoll(now, batchSize);
-            for (Long id : due) {
-                if (!running.get()) {
-                    return;
+            // A full batch means more are due: take them now rather than a tick later (bounded, so a flood of
+            // due tasks still lets the tick end)
+            for (int round = 0; round < MAX_BATCHES_PER_TICK; round++) {
+                List<Long> due = store.dueForPoll(clock.instant(), batchSize);
+                for (Long id : due) {
+                    if (!running.get()) {
+                        return;
+                    }
+                    work(id);
                 }
-                work(id);
+                if (due.size() < batchSize) {
+                    break;
+                }
             }
         } catch (Throwable t) {
             // Never let an exception escape: a scheduled task that throws is never run again.
