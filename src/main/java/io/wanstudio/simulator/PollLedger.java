@@ -20,6 +20,7 @@ public class PollLedger {
 
     private static final class Entry {
         int polls;
+        long plannedEndMs;
         long completeTimeMs;
         long firstSucceedAnswerMs;
     }
@@ -30,10 +31,15 @@ public class PollLedger {
         total++;
     }
 
-    /** A task-result answer said SUCCEED; only the first one is kept. */
-    public synchronized void recordSucceedAnswer(String taskId, long completeTimeMs, long answeredAtMs) {
+    /**
+     * A task-result answer said SUCCEED; only the first one is kept. {@code plannedEndMs} is the end its timeline
+     * set at submit; {@code completeTimeMs} is later when its video was late (the ETA was wrong by that much).
+     */
+    public synchronized void recordSucceedAnswer(String taskId, long plannedEndMs, long completeTimeMs,
+            long answeredAtMs) {
         Entry entry = entries.computeIfAbsent(taskId, k -> new Entry());
         if (entry.firstSucceedAnswerMs == 0) {
+            entry.plannedEndMs = plannedEndMs;
             entry.completeTimeMs = completeTimeMs;
             entry.firstSucceedAnswerMs = answeredAtMs;
         }
@@ -45,13 +51,13 @@ public class PollLedger {
     }
 
     /**
-     * {@code {"total":N,"tasks":[{"taskId","polls","completeTimeMs","firstSucceedAnswerMs"}]}} in order of the
-     * first call; the two times are 0 until a SUCCEED answer was given.
+     * {@code {"total":N,"tasks":[{"taskId","polls","plannedEndMs","completeTimeMs","firstSucceedAnswerMs"}]}} in
+     * order of the first call; the times (epoch ms) are 0 until a SUCCEED answer was given.
      */
     public synchronized JsonObject toJson() {
         JsonArrayBuilder list = Json.createArrayBuilder();
         entries.forEach((id, e) -> list.add(Json.createObjectBuilder().add("taskId", id).add("polls", e.polls)
-                .add("completeTimeMs", e.completeTimeMs).add("firstSucceedAnswerMs", e.firstSucceedAnswerMs)));
+                .add("plannedEndMs", e.plannedEndMs).add("completeTimeMs", e.completeTimeMs).add("firstSucceedAnswerMs", e.firstSucceedAnswerMs)));
         return Json.createObjectBuilder().add("total", total).add("tasks", list).build();
     }
 }

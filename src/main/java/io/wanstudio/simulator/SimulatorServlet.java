@@ -262,7 +262,8 @@ public class SimulatorServlet extends HttpServlet {
             videoUrl = null;
         }
         if (counted && videoUrl != null) {
-            polls.recordSucceedAnswer(task.taskId, progress.completeTimeMs(), tasks.nowMs());
+            polls.recordSucceedAnswer(task.taskId, Timeline.plannedEndMs(task), progress.completeTimeMs(),
+                    tasks.nowMs());
         }
         return Reply.json(200, NovitaJson.taskResult(task, progress, videoUrl, ttl, faults.ttlAsNumber()));
     }
