@@ -35,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * downloads. Nothing thrown can end the schedule, and it stops when the application is undeployed.
  */
 @ApplicationScoped
-// Polls get a pool of their own: on the default executor (in Payara Micro's configuration no core threads and an
-// unbounded queue, so in effect one thread) they would queue behind downloads, which take seconds each
+// Polls get a bounded pool of their own, so that they never queue behind downloads (seconds each: the video and
+// its poster) on the shared default executor
 @ManagedExecutorDefinition(name = TaskPoller.POLL_EXECUTOR, maxAsync = 8)
 public class TaskPoller {
     static final String POLL_EXECUTOR = "java:app/concurrent/wanPolls";
