@@ -3,7 +3,8 @@
 # simulator (WAN_ROLE=simulator) whose tasks take 30 minutes; N tasks are submitted through the JSON API. Measured on
 # the app's process over a window, first idle (no task), then while the N tasks wait: CPU time from /proc/<pid>/stat
 # (as % of one core), JVM threads (/proc/<pid>/status), task-result calls (the simulator's ledger), and, from
-# thread dumps (jcmd Thread.print) every 2 s, how many distinct threads ran the poller (TaskPoller.tick).
+# thread dumps (jcmd Thread.print) every 2 s, how many distinct threads were seen in the poller (TaskPoller.tick, the
+# schedule, or TaskAdvancer.poll, a poll on the poller's pool) and the most at once.
 # Usage: bash bench/in-flight.sh [tasks=500] [port=19210] [window-seconds=60]   (build first; BUILD_DIR=target-e etc.)
 # Talks only to 127.0.0.1 (app on port, simulator on port+1); every wait is bounded.
 set -euo pipefail
@@ -46,7 +47,7 @@ window() {
   : > "$WORK/poller-threads"; : > "$WORK/per-dump"
   for _ in $(seq 1 $((WINDOW / 2))); do
     # a thread's name line, then its stack: note the names of those inside TaskPoller.tick
-    jcmd "$APP_PID" Thread.print 2>/dev/null | awk '/^"/ {name=$1} /TaskPoller\.tick/ {print name}' \
+    jcmd "$APP_PID" Thread.print 2>/dev/null | awk '/^"/ {name=$1} /TaskPoller\.tick|TaskAdvancer\.poll/ {print name}' \
       | sort -u | tee -a "$WORK/poller-threads" | wc -l >> "$WORK/per-dump"
     sleep 2
   done
@@ -74,7 +75,7 @@ TOKEN=$(bash bench/api-token.sh "$BASE" "$ADMIN" "$PASSWORD" "in-flight bench")
 ffmpeg -v error -f lavfi -i testsrc=size=320x240 -frames:v 1 "$WORK/frame.png"
 sleep 20 # let start-up work (JIT, first requests) settle before the idle window
 read -r idle_cpu idle_threads idle_calls idle_pt idle_pm < <(window)
-echo "idle: app CPU ${idle_cpu} % of a core, ${idle_threads} JVM threads, ${idle_calls} task-result calls/s, TaskPoller.tick seen on ${idle_pt} pool thread(s), at most ${idle_pm} at once"
+echo "idle: app CPU ${idle_cpu} % of a core, ${idle_threads} JVM threads, ${idle_calls} task-result calls/s, threads seen polling: ${idle_pt}, at most ${idle_pm} at once"
 
 t0=$(date +%s)
 seq 1 "$TASKS" | xargs -P 4 -I{} curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" \
@@ -89,7 +90,8 @@ done
 echo "tasks polled at least once: $n"
 sleep 10
 read -r busy_cpu busy_threads busy_calls busy_pt busy_pm < <(window)
-echo "$TASKS in flight: app CPU ${busy_cpu} % of a core, ${busy_threads} JVM threads, ${busy_calls} task-result calls/s, TaskPoller.tick seen on ${busy_pt} pool thread(s), at most ${busy_pm} at once"
+echo "$TASKS in flight: app CPU ${busy_cpu} % of a core, ${busy_threads} JVM threads, ${busy_calls} task-result calls/s, threads seen polling: ${busy_pt}, at most ${busy_pm} at once"
 awk -v b="$busy_cpu" -v i="$idle_cpu" -v bt="$busy_threads" -v it="$idle_threads" -v pm="$busy_pm" 'BEGIN {
-  printf "poller CPU (in flight minus idle): %.1f %% of a core; threads added: %d; poller schedules running at once: %d\n", b - i, bt - it, pm }'
+  printf "poller CPU (in flight minus idle): %.1f %% of a core; threads added: %d; poller threads busy at once: at most %d\n", b - i, bt - it, pm }'
+echo "poller threads: $(jcmd "$APP_PID" Thread.print 2>/dev/null | grep -c '^"java:app/concurrent/wanPolls') in its pool, $(jcmd "$APP_PID" Thread.print 2>/dev/null | grep -c '^"concurrent/__defaultManagedScheduledExecutorService') on the schedule's executor"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

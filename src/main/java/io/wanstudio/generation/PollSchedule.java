@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * When to ask about a task next. With an ETA from the provider it aims just before the ETA runs out (the ETA
  * comes in whole seconds, so the task ends somewhere in its last second: aiming {@code eta-lead-ms} early finds
  * it done about half the time and otherwise one short recheck later), so a task costs about two or three calls
- * and is seen done within a second. An ETA further off than the max interval is approached in max-interval steps;
+ * and is seen done within a second. An ETA further off than the max interval is approached by halving the
+ * distance, in steps between the max interval and {@code wan.poller.far-eta-max-interval-ms};
  * an ETA that stops shrinking near its end is not trusted (back-off by age instead); without an ETA the delay
  * grows with the task's age; after failures it doubles. Jitter keeps many tasks and instances out of step.
  * {@code wan.poller.fixed-interval-ms} replaces all this by a fixed interval (the baseline of
@@ -32,6 +33,10 @@ public class PollSchedule {
     long etaLeadMs;
 
     @Inject
+    @ConfigProperty(name = "wan.poller.far-eta-max-interval-ms", defaultValue = "120000")
+    long farEtaMaxMs;
+
+    @Inject
     @ConfigProperty(name = "wan.poller.fixed-interval-ms", defaultValue = "0")
     long fixedMs;
 
@@ -39,8 +44,13 @@ public class PollSchedule {
     }
 
     PollSchedule(long minMs, long maxMs, long etaLeadMs, long fixedMs) {
+        this(minMs, maxMs, etaLeadMs, maxMs, fixedMs);
+    }
+
+    PollSchedule(long minMs, long maxMs, long etaLeadMs, long farEtaMaxMs, long fixedMs) {
         this.minMs = minMs;
         this.maxMs = maxMs;
+        this.farEtaMaxMs = farEtaMaxMs;
         this.etaLeadMs = etaLeadMs;
         this.fixedMs = fixedMs;
     }
@@ -65,8 +75,11 @@ public class PollSchedule {
             // A first "1 s left" may mean a whole second; after an aimed poll it means the lead at most
             long target = etaSeconds * 1000L - (fresh && etaSeconds == 1 ? 0 : etaLeadMs);
             if (target > maxMs) {
-                // Far off: come closer (the ETA may still change), never past it
-                return now.plusMillis(Math.min(jitter(maxMs), target));
+                // Far off: halve the distance, between the max interval and the far-ETA cap (the ETA may still
+                // change; polling a task that needs half an hour every max interval is most of the poller's cost),
+                // never past it
+                long step = Math.max(maxMs, Math.min(farEtaMaxMs, target / 2));
+                return now.plusMillis(Math.min(jitter(step), target));
             }
             if (fresh || etaSeconds < previousEtaSeconds || target >= minMs) {
                 // Near the end: a small jitter, and only later (earlier could take one more recheck), so a

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
-    private final PollSchedule schedule = new PollSchedule(2000, 30000, 500, 0);
+    private final PollSchedule schedule = new PollSchedule(2000, 30000, 500, 120_000, 0);
     private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
 
     private long delayMs(Instant next) {
@@ -40,7 +40,10 @@ class PollScheduleTest {
 
     @RepeatedTest(20)
     void approachesAFarEtaInMaxIntervalStepsWithoutPassingIt() {
-        assertThat(delayMs(schedule.afterProgress(3600, null, now, now))).isBetween(25_500L, 34_500L);
+        // Half an hour off: steps of the far-ETA cap (2 min), then halving, then the max interval
+        assertThat(delayMs(schedule.afterProgress(1800, null, now, now))).isBetween(102_000L, 138_000L);
+        assertThat(delayMs(schedule.afterProgress(100, null, now, now))).isBetween(42_075L, 56_925L);
+        assertThat(delayMs(schedule.afterProgress(50, null, now, now))).isBetween(25_500L, 34_500L);
         assertThat(delayMs(schedule.afterProgress(31, null, now, now))).isBetween(25_500L, 30_500L);
         assertThat(delayMs(schedule.afterFailure(40, now))).isBetween(25_500L, 34_500L);
     }
@@ -91,12 +94,18 @@ class PollScheduleTest {
         assertThat(fixed.calls).isEqualTo(15);
     }
 
-    /** A task of 5 minutes: approached in max-interval steps, the last aimed at its end. */
+    /**
+     * Long tasks: approached by halving the distance (5 min: about 6 calls, where max-interval steps took 11;
+     * 30 min: about 20 instead of 60), the last poll aimed at the end.
+     */
     @Test
-    void aLongTaskIsApproachedInStepsOfTheMaxInterval() {
-        Walk walk = walk(schedule, 300_000);
-        assertThat(walk.calls).isBetween(11, 13);
-        assertThat(walk.lagMs).isBetween(0L, 1000L);
+    void aLongTaskIsApproachedByHalvingTheDistance() {
+        Walk five = walk(schedule, 300_000);
+        assertThat(five.calls).isBetween(5, 8);
+        assertThat(five.lagMs).isBetween(0L, 1000L);
+        Walk thirty = walk(schedule, 1_800_000);
+        assertThat(thirty.calls).isBetween(15, 25);
+        assertThat(thirty.lagMs).isBetween(0L, 1000L);
     }
 
     private record Walk(int calls, long lagMs) {
