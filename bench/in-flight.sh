@@ -38,11 +38,19 @@ await_ready() { # url pid log
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 threads() { awk '/^Threads:/ {print $2}' "/proc/$APP_PID/status"; }
 polls_total() { curl -fs "$SIM/_control/polls" | jq .total; }
+# CPU ticks per native thread ("tid ticks name"; Linux keeps 15 characters of a Java thread's name)
+thread_ticks() {
+  for t in /proc/$APP_PID/task/*; do
+    # the name in stat may hold spaces: count fields after its closing parenthesis (utime, stime = 12th, 13th)
+    sed 's/.*) //' "$t/stat" 2>/dev/null | awk -v tid="${t##*/}" -v name="$(cat "$t/comm" 2>/dev/null)" '{print tid, $12 + $13, name}'
+  done
+}
 HZ=$(getconf CLK_TCK)
 
 # Measures one window: prints "cpu% threads calls/s distinct-poller-threads most-poller-threads-in-one-dump"
 window() {
   local c0 p0 t0 c1 p1 t1 ids=()
+  thread_ticks > "$WORK/threads-0"
   c0=$(cpu_ticks); p0=$(polls_total); t0=$(date +%s.%N)
   : > "$WORK/poller-threads"; : > "$WORK/per-dump"
   for _ in $(seq 1 $((WINDOW / 2))); do
@@ -52,6 +60,11 @@ window() {
     sleep 2
   done
   c1=$(cpu_ticks); p1=$(polls_total); t1=$(date +%s.%N)
+  thread_ticks > "$WORK/threads-1"
+  # where the window's CPU went: the 6 busiest threads, ticks summed by name
+  awk 'NR == FNR {before[$1] = $2; next} {name = $3; for (i = 4; i <= NF; i++) name = name " " $i; d[name] += $2 - before[$1]}
+       END {for (n in d) if (d[n] > 0) print d[n], n}' "$WORK/threads-0" "$WORK/threads-1" | sort -rn | head -6 \
+    | awk -v hz="$HZ" -v w="$WINDOW" '{t = $1; $1 = ""; printf "%s: %.1f %%;", $0, 100 * t / hz / w}' > "$WORK/busiest"
   awk -v c=$((c1 - c0)) -v hz="$HZ" -v p=$((p1 - p0)) -v t0="$t0" -v t1="$t1" -v th="$(threads)" \
     -v pt="$(sort -u "$WORK/poller-threads" | wc -l)" -v pm="$(sort -n "$WORK/per-dump" | tail -1)" \
     'BEGIN { printf "%.1f %d %.1f %d %d\n", 100 * c / hz / (t1 - t0), th, p / (t1 - t0), pt, pm }'
@@ -76,6 +89,7 @@ ffmpeg -v error -f lavfi -i testsrc=size=320x240 -frames:v 1 "$WORK/frame.png"
 sleep 20 # let start-up work (JIT, first requests) settle before the idle window
 read -r idle_cpu idle_threads idle_calls idle_pt idle_pm < <(window)
 echo "idle: app CPU ${idle_cpu} % of a core, ${idle_threads} JVM threads, ${idle_calls} task-result calls/s, threads seen polling: ${idle_pt}, at most ${idle_pm} at once"
+echo "  busiest threads (% of a core):$(cat "$WORK/busiest")"
 
 t0=$(date +%s)
 seq 1 "$TASKS" | xargs -P 4 -I{} curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" \
@@ -91,6 +105,7 @@ echo "tasks polled at least once: $n"
 sleep 10
 read -r busy_cpu busy_threads busy_calls busy_pt busy_pm < <(window)
 echo "$TASKS in flight: app CPU ${busy_cpu} % of a core, ${busy_threads} JVM threads, ${busy_calls} task-result calls/s, threads seen polling: ${busy_pt}, at most ${busy_pm} at once"
+echo "  busiest threads (% of a core):$(cat "$WORK/busiest")"
 awk -v b="$busy_cpu" -v i="$idle_cpu" -v bt="$busy_threads" -v it="$idle_threads" -v pm="$busy_pm" 'BEGIN {
   printf "poller CPU (in flight minus idle): %.1f %% of a core; threads added: %d; poller threads busy at once: at most %d\n", b - i, bt - it, pm }'
 echo "poller threads: $(jcmd "$APP_PID" Thread.print 2>/dev/null | grep -c '^"java:app/concurrent/wanPolls') in its pool, $(jcmd "$APP_PID" Thread.print 2>/dev/null | grep -c '^"concurrent/__defaultManagedScheduledExecutorService') on the schedule's executor"
