@@ -42,7 +42,7 @@ polls_total() { curl -fs "$SIM/_control/polls" | jq .total; }
 thread_ticks() {
   for t in /proc/$APP_PID/task/*; do
     # the name in stat may hold spaces: count fields after its closing parenthesis (utime, stime = 12th, 13th)
-    sed 's/.*) //' "$t/stat" 2>/dev/null | awk -v tid="${t##*/}" -v name="$(cat "$t/comm" 2>/dev/null)" '{print tid, $12 + $13, name}'
+    sed 's/.*) //' "$t/stat" 2>/dev/null | awk -v tid="${t##*/}" -v name="$(cat "$t/comm" 2>/dev/null)" '{print tid, $12 + $13, name}' || true # a thread may end meanwhile
   done
 }
 HZ=$(getconf CLK_TCK)
