@@ -64,7 +64,7 @@ window() {
   # where the window's CPU went: the 6 busiest threads, ticks summed by name
   awk 'NR == FNR {before[$1] = $2; next} {name = $3; for (i = 4; i <= NF; i++) name = name " " $i; d[name] += $2 - before[$1]}
        END {for (n in d) if (d[n] > 0) print d[n], n}' "$WORK/threads-0" "$WORK/threads-1" | sort -rn | head -6 \
-    | awk -v hz="$HZ" -v w="$WINDOW" '{t = $1; $1 = ""; printf "%s: %.1f %%;", $0, 100 * t / hz / w}' > "$WORK/busiest"
+    | awk -v hz="$HZ" -v w="$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" '{t = $1; $1 = ""; printf "%s: %.1f %%;", $0, 100 * t / hz / w}' > "$WORK/busiest"
   awk -v c=$((c1 - c0)) -v hz="$HZ" -v p=$((p1 - p0)) -v t0="$t0" -v t1="$t1" -v th="$(threads)" \
     -v pt="$(sort -u "$WORK/poller-threads" | wc -l)" -v pm="$(sort -n "$WORK/per-dump" | tail -1)" \
     'BEGIN { printf "%.1f %d %.1f %d %d\n", 100 * c / hz / (t1 - t0), th, p / (t1 - t0), pt, pm }'
