@@ -55,6 +55,8 @@ public class SimulatorServlet extends HttpServlet {
     @Inject
     transient SubmissionLedger ledger;
     @Inject
+    transient PollLedger polls;
+    @Inject
     transient SubmissionValidator validator;
     @Inject
     transient SimulatedTasks tasks;
@@ -229,11 +231,16 @@ public class SimulatorServlet extends HttpServlet {
 
     private Reply taskResult(HttpServletRequest request) throws SimulatorRefusal {
         String owner = ApiKeys.owner(authenticate(request));
+        String taskId = request.getParameter("task_id");
+        boolean counted = config.controlEnabled(); // only readable through the control API, so only kept then
+        if (counted && taskId != null && !taskId.isBlank()) {
+            // Counted as it arrives, before any fault: what a schedule costs the provider
+            polls.recordPoll(taskId.strip());
+        }
         Optional<SimulatorRefusal> fault = faults.failureFor(Endpoint.POLL);
         if (fault.isPresent()) {
             throw fault.get();
         }
-        String taskId = request.getParameter("task_id");
         if (taskId == null || taskId.isBlank()) {
             throw SimulatorRefusal.invalidBody("task_id: is required");
         }
@@ -253,6 +260,10 @@ public class SimulatorServlet extends HttpServlet {
         if (videoUrl != null && faults.noVideoUrl()) {
             LOG.info(() -> "Simulator fault: task " + task.taskId + " succeeded without a video in the answer");
             videoUrl = null;
+        }
+        if (counted && videoUrl != null) {
+            polls.recordSucceedAnswer(task.taskId, Timeline.plannedEndMs(task), progress.completeTimeMs(),
+                    tasks.nowMs());
         }
         return Reply.json(200, NovitaJson.taskResult(task, progress, videoUrl, ttl, faults.ttlAsNumber()));
     }
@@ -290,6 +301,12 @@ public class SimulatorServlet extends HttpServlet {
                 }
                 reply = Reply.json(200, ledger.toJson(Optional.ofNullable(request.getParameter("prompt"))));
             }
+            case "polls" -> {
+                if (!allowed(method, response, "GET")) {
+                    return;
+                }
+                reply = Reply.json(200, polls.toJson());
+            }
             case "faults" -> {
                 if (!allowed(method, response, "GET", "POST")) {
                     return;
@@ -302,6 +319,7 @@ public class SimulatorServlet extends HttpServlet {
                 }
                 faults.reset();
                 ledger.clear();
+                polls.clear();
                 LOG.info("Simulator control: faults and counters reset");
                 reply = Reply.json(200, faults.toJson().build());
             }

@@ -10,9 +10,14 @@ final class Timeline {
     private Timeline() {
     }
 
+    /** When the task is due to end by its timeline (it ends later only when its video is late). */
+    static long plannedEndMs(SimulatedTask task) {
+        return task.submittedAtMs + (task.queuedSeconds + (long) task.processingSeconds) * 1000L;
+    }
+
     static TaskProgress at(SimulatedTask task, long nowMs) {
         long queuedEnd = task.submittedAtMs + task.queuedSeconds * 1000L;
-        long processingEnd = queuedEnd + task.processingSeconds * 1000L;
+        long processingEnd = plannedEndMs(task);
         if (nowMs < queuedEnd) {
             return new TaskProgress(TaskProgress.QUEUED, "", secondsUntil(processingEnd, nowMs), 0, 0, 0);
         }

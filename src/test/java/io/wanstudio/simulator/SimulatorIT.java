@@ -109,6 +109,30 @@ class SimulatorIT {
     }
 
     @Test
+    void theControlApiCountsTaskResultCallsAndStampsTheFirstSuccess() {
+        var answer = APP.postJson(SUBMIT, body("counted polls " + UUID.randomUUID()), "Authorization", KEY);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        String taskId = Http.json(answer).getString("task_id");
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            calls.incrementAndGet();
+            return "TASK_STATUS_SUCCEED".equals(status(taskId));
+        });
+        JsonObject last = result(taskId); // one more call, after the success
+        long completed = Long.parseLong(last.getJsonObject("extra").getJsonObject("debug_info")
+                .getString("complete_time_ms"));
+
+        JsonObject ledger = Http.json(APP.get("/simulator/_control/polls"));
+        JsonObject entry = ledger.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("taskId").equals(taskId)).findFirst().orElseThrow();
+        assertThat(entry.getInt("polls")).isEqualTo(calls.get() + 1);
+        assertThat(entry.getJsonNumber("completeTimeMs").longValue()).isEqualTo(completed);
+        assertThat(entry.getJsonNumber("plannedEndMs").longValue()).isPositive().isLessThanOrEqualTo(completed);
+        assertThat(entry.getJsonNumber("firstSucceedAnswerMs").longValue()).isGreaterThanOrEqualTo(completed)
+                .isLessThanOrEqualTo(System.currentTimeMillis());
+    }
+
+    @Test
     void aServerErrorAfterTheTaskWasCreatedLeavesATaskThatSucceeds() {
         SIMULATOR.faults("{\"scope\":\"submit\",\"errorAfterCreateRate\":1}");
         String prompt = "error after create " + UUID.randomUUID();

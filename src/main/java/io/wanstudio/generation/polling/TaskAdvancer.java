@@ -83,12 +83,13 @@ public class TaskAdvancer {
             return;
         }
         Instant accepted = task.getAcceptedAt();
+        Integer previousEta = task.getEtaSeconds();
         long started = System.nanoTime();
         try {
             ProviderTaskStatus status = gateway.poll(task.getProviderTaskId());
             Instant now = clock.instant();
             health.success(now, millisSince(started));
-            apply(id, status, accepted, now);
+            apply(id, status, accepted, previousEta, now);
         } catch (ProviderException.RateLimited e) {
             Instant now = clock.instant();
             health.failure("rate limited", e.getMessage(), now, millisSince(started));
@@ -114,7 +115,7 @@ public class TaskAdvancer {
         }
     }
 
-    private void apply(long id, ProviderTaskStatus status, Instant accepted, Instant now) {
+    private void apply(long id, ProviderTaskStatus status, Instant accepted, Integer previousEta, Instant now) {
         switch (status.phase()) {
             case SUCCEEDED -> {
                 Instant expires = status.videoUrlTtlSeconds() == null ? null
@@ -138,7 +139,7 @@ public class TaskAdvancer {
                 } else {
                     store.update(id, t -> t.progressed(status.phase() == ProviderTaskStatus.Phase.RUNNING,
                             status.progressPercent(), status.etaSeconds(),
-                            schedule.afterProgress(status.etaSeconds(), accepted, now), now));
+                            schedule.afterProgress(status.etaSeconds(), previousEta, accepted, now), now));
                 }
             }
         }
