@@ -198,6 +198,26 @@ class DockerFilesTest {
                 "proxy_set_header X-Forwarded-Proto $scheme;", "proxy_set_header X-Forwarded-Host $http_host;");
     }
 
+    @Test
+    void theInstancesTakeTheClientsAddressOnlyFromTheProxy() throws IOException {
+        String postBoot = Files.readString(ROOT.resolve("docker/trust-proxy.asadmin"));
+        assertThat(postBoot.strip()).isEqualTo("set configs.config.server-config.network-config.protocols.protocol"
+                + ".http-listener.http.auth-pass-through-enabled=true");
+        assertThat(dockerfile).contains("COPY docker/trust-proxy.asadmin /app/trust-proxy.asadmin");
+        assertThat(Files.readString(ROOT.resolve("docker/Dockerfile.dockerignore")))
+                .contains("!docker/trust-proxy.asadmin");
+        for (String app : List.of("app1", "app2")) {
+            assertThat(service(app).get("command"))
+                    .isEqualTo(List.of("--postbootcommandfile", "/app/trust-proxy.asadmin"));
+            // a published port would let anyone send their own Proxy-ip
+            assertThat(service(app)).doesNotContainKey("ports");
+        }
+        // set in every location (one with its own proxy_set_header inherits none), from nginx's own view
+        Matcher proxyIp = Pattern.compile("proxy_set_header Proxy-ip \\$remote_addr;").matcher(nginx);
+        assertThat(proxyIp.results().count()).isEqualTo(nginx.split("proxy_set_header Host ", -1).length - 1)
+                .isEqualTo(2);
+    }
+
     /** Env names of README's settings table: the backticked keys of its first column, and env names given there. */
     private static Set<String> documentedEnvNames() throws IOException {
         Set<String> names = new TreeSet<>();
