@@ -1,7 +1,8 @@
-package io.wanstudio.platform;
+package io.wanstudio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wanstudio.platform.HealthChecks;
 import io.wanstudio.provider.ProviderReadiness;
 import jakarta.faces.push.PushContext;
 import java.io.IOException;
