@@ -52,6 +52,15 @@ public final class StudioProcess implements AutoCloseable {
                 Integer.toString(port)), environment);
     }
 
+    /** The same with Payara Micro options after the port, e.g. {@code --postbootcommandfile} as the image runs it. */
+    public static StudioProcess uberJar(Path work, String name, int port, List<String> properties,
+            Map<String, String> environment, List<String> microOptions) {
+        List<String> arguments = new ArrayList<>(List.of("-jar", jar("wan-studio-micro.jar"), "--port",
+                Integer.toString(port)));
+        arguments.addAll(microOptions);
+        return launch(work, name, port, properties, arguments, environment);
+    }
+
     /** The plain WAR on Payara Micro, deployed under its name: the studio lives at {@code /wan-studio}. */
     public static StudioProcess war(Path work, String name, int port, List<String> properties) {
         return launch(work, name, port, properties, List.of("-jar", jar("payara-micro.jar"), "--deploy",
