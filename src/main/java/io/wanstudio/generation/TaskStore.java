@@ -112,6 +112,20 @@ public class TaskStore {
                         TaskState.PROCESSING, TaskState.DOWNLOADING)).setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** A task's change as of its {@code updatedAt}. */
+    public record Change(TaskChanged change, Instant updatedAt) {
+    }
+
+    /** Tasks changed after {@code since} (by any instance), oldest change first, at most {@code max}. */
+    @Transactional(TxType.REQUIRED)
+    public List<Change> changedSince(Instant since, int max) {
+        return em.createQuery("SELECT t.id, t.owner, t.state, t.progressPercent, t.updatedAt FROM GenerationTask t"
+                + " WHERE t.updatedAt > :since ORDER BY t.updatedAt, t.id", Object[].class)
+                .setParameter("since", since).setMaxResults(max).getResultStream()
+                .map(r -> new Change(new TaskChanged((Long) r[0], (String) r[1], (TaskState) r[2],
+                        ((Number) r[3]).intValue()), (Instant) r[4])).toList();
+    }
+
     /** What the tasks that may be billed cost, in total (failed ones are not charged). */
     @Transactional(TxType.REQUIRED)
     public BigDecimal spend() {

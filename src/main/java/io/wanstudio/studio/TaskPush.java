@@ -25,7 +25,27 @@ public class TaskPush {
     @Push(channel = CHANNEL)
     PushContext channel;
 
+    /** The last news sent per task, so that the same change heard twice (here and from the feed) is sent once. */
+    private final Map<Long, String> lastSent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
     void onTaskChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskChanged change) {
+        send(change);
+    }
+
+    /** Sends the change to the owner's open pages on this instance, unless it was sent already. */
+    public void send(TaskChanged change) {
+        String news = change.state().name() + " " + change.progressPercent();
+        if (news.equals(lastSent.put(change.id(), news))) {
+            return;
+        }
         try {
             channel.send(Map.of("id", change.id(), "state", change.state().name(), "progress",
                     change.progressPercent()), change.owner());

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Two instances on one database, as behind a proxy: the shared studio and a second uber-jar on the same
@@ -38,6 +41,8 @@ class TwoInstancesIT {
         List<String> properties = new ArrayList<>(SharedStudio.database());
         properties.addAll(List.of("-Dwan.data-dir=" + WORK.resolve("data"),
                 "-Dnovita.base-url=" + FIRST + "/simulator", "-Dwan.admin.user=" + Accounts.ADMIN,
+                // this one never polls: what its pages hear of a task, they hear from the first one's work
+                "-Dwan.poller.tick-ms=3600000",
                 "-Dwan.admin.password=" + Accounts.ADMIN_PASSWORD));
         second = StudioProcess.uberJar(WORK, "second", SECOND_PORT, properties).awaitReady();
     }
@@ -87,6 +92,28 @@ class TwoInstancesIT {
         onSecond.signOut();
         assertThat(onFirst.get("/gallery.xhtml").uri().getPath()).endsWith("/login.xhtml");
         assertThat(onSecond.get("/gallery.xhtml").uri().getPath()).endsWith("/login.xhtml");
+    }
+
+    @Test
+    void aPageOpenOnOneInstanceHearsOfATaskTheOtherOneMadeAndPolled() {
+        String user = newUser("watcher");
+        Http api = new Http(FIRST).withBearer(Accounts.apiToken(FIRST, user, PASSWORD));
+        var browser = Browsers.chromium(1280, 800);
+        try {
+            Accounts.signIn(browser, SECOND, user, PASSWORD);
+            browser.get(SECOND + "/");
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("create")));
+            var created = api.postMultipart("/api/v1/tasks", new Http.Multipart().field("prompt", "heard elsewhere")
+                    .field("durationSeconds", "2").file("firstFrame", "f.png", "image/png", TestMedia.png(480, 270)));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = Http.json(created).getJsonNumber("id").longValue();
+            // no reload: the card appears and turns COMPLETED from the pushes alone
+            new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> !d.findElements(By.cssSelector(
+                    "[data-task-id='" + id + "'][data-state='COMPLETED']")).isEmpty());
+        } finally {
+            Browsers.quitAfterPolicyCheck(browser);
+        }
     }
 
     @Test
