@@ -42,7 +42,8 @@ class PollScheduleTest {
     void approachesAFarEtaInMaxIntervalStepsWithoutPassingIt() {
         // Half an hour off: steps of the far-ETA cap (2 min), then halving, then the max interval
         assertThat(delayMs(schedule.afterProgress(1800, null, now, now))).isBetween(102_000L, 138_000L);
-        assertThat(delayMs(schedule.afterProgress(100, null, now, now))).isBetween(42_288L, 57_212L); // (100 s − lead) / 2 ± 15 %
+        // (100 s − lead) / 2 ± 15 %
+        assertThat(delayMs(schedule.afterProgress(100, null, now, now))).isBetween(42_288L, 57_212L);
         assertThat(delayMs(schedule.afterProgress(50, null, now, now))).isBetween(25_500L, 34_500L);
         assertThat(delayMs(schedule.afterProgress(31, null, now, now))).isBetween(25_500L, 30_500L);
         assertThat(delayMs(schedule.afterFailure(40, now))).isBetween(25_500L, 34_500L);
