@@ -2,7 +2,8 @@
 # Kill test: the studio is killed with SIGKILL at random moments while a client submits continuously; after the
 # last restart nothing may be lost, half-written or paid twice.
 # Usage: bash bench/kill-test.sh [kills=50] [port=19380]   (run `mvn -B -q package -DskipTests` first; the
-# simulator takes port+1; KILL_TEST_JAR=other/wan-studio-micro.jar picks another build)
+# simulator takes port+1; KILL_TEST_JAR=other/wan-studio-micro.jar picks another build; KILL_TEST_MINUTES=N stops
+# killing after N minutes and goes on to the checks, saying how many kills were done)
 #
 # The simulator runs as its own process (it is "the provider" and must survive the kills: its ledger counts every
 # paid POST) with a latency on every endpoint and some slow submit answers, so that the windows "client upload
@@ -40,6 +41,7 @@ cleanup() {
   [ -n "${KILL_TEST_KEEP:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT # so that the EXIT trap stops the studio and the simulator on Ctrl-C or a timeout too
 
 wait_ready() { # $1 base, $2 pid, $3 log
   for _ in $(seq 1 240); do
@@ -109,8 +111,11 @@ all_tasks() {
 }
 
 t0=$(date +%s)
-replays=0; replay_created=0
+replays=0; replay_created=0; kills_done=0
 for cycle in $(seq 1 "$KILLS"); do
+  if [ -n "${KILL_TEST_MINUTES:-}" ] && [ $(( $(date +%s) - t0 )) -ge $(( KILL_TEST_MINUTES * 60 )) ]; then
+    echo "time is up (KILL_TEST_MINUTES=$KILL_TEST_MINUTES): $kills_done of $KILLS kills done"; break
+  fi
   start_app
   [ -n "${TOKEN:-}" ] || TOKEN=$(bash bench/api-token.sh "$BASE" "$ADMIN" "$PASSWORD" "kill test")
   # A submit whose answer was lost is sent again with its key: the studio must answer with the task it made (or
@@ -135,6 +140,7 @@ for cycle in $(seq 1 "$KILLS"); do
   # The client's submit in flight (if any) died with the studio: its answer is lost.
   if [ -f "$WORK/in-flight" ]; then echo "$(cat "$WORK/in-flight")|killed" >> "$WORK/lost"; rm -f "$WORK/in-flight"; fi
   echo "$in_flight ${states:-none}" >> "$WORK/phases"
+  kills_done=$cycle
   echo "kill $cycle/$KILLS: client $in_flight, tasks running: ${states:-none}"
 done
 
@@ -189,7 +195,7 @@ jq -r '.prompt' "$WORK/tasks.jsonl" | sort -u > "$WORK/studio-prompts"
 while read -r prompt; do fail "the provider made a task of \"$prompt\" that the studio does not have"; done \
   < <(comm -23 "$WORK/provider-prompts" "$WORK/studio-prompts")
 
-echo "--- kill test: $KILLS kills in $(( t_kills - t0 )) s, all final $(( $(date +%s) - t_kills )) s after the last start"
+echo "--- kill test: $kills_done kills in $(( t_kills - t0 )) s, all final $(( $(date +%s) - t_kills )) s after the last start"
 echo "kills with a client submit in flight: $(grep -c '^submit' "$WORK/phases" || true); with tasks SUBMITTING: $(grep -c 'SUBMITTING' "$WORK/phases" || true), QUEUED/PROCESSING (polling): $(grep -cE 'QUEUED|PROCESSING' "$WORK/phases" || true), DOWNLOADING: $(grep -c 'DOWNLOADING' "$WORK/phases" || true)"
 echo "submits sent: $(wc -l < "$WORK/sent"), answers lost and replayed with their key: $replays ($replay_created answered 201)"
 echo "tasks: $total — $(jq -r .state "$WORK/tasks.jsonl" | sort | uniq -c | awk '{printf "%s %s  ", $2, $1}')"
