@@ -138,11 +138,14 @@ for cycle in $(seq 1 "$KILLS"); do
   # tasks by state among the newest.
   states=$(curl -fs -m 5 -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/tasks?limit=100" \
     | jq -r '[.tasks[].state] | map(select(. == "SUBMITTING" or . == "QUEUED" or . == "PROCESSING" or . == "DOWNLOADING")) | unique | join(",")' || echo "?")
-  in_flight=$([ -f "$WORK/in-flight" ] && echo submit || echo idle)
-  kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  # The client first (its curl lives on until the studio dies), so that it cannot also note the lost answer.
   kill -9 "$SUBMITTER_PID" 2>/dev/null || true; wait "$SUBMITTER_PID" 2>/dev/null || true
+  kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   # The client's submit in flight (if any) died with the studio: its answer is lost.
-  if [ -f "$WORK/in-flight" ]; then echo "$(cat "$WORK/in-flight")|killed" >> "$WORK/lost"; rm -f "$WORK/in-flight"; fi
+  lost_submit=$(cat "$WORK/in-flight" 2>/dev/null || true)
+  rm -f "$WORK/in-flight"
+  in_flight=$([ -n "$lost_submit" ] && echo submit || echo idle)
+  [ -z "$lost_submit" ] || echo "$lost_submit|killed" >> "$WORK/lost"
   echo "$in_flight ${states:-none}" >> "$WORK/phases"
   kills_done=$cycle
   echo "kill $cycle/$KILLS: client $in_flight, tasks running: ${states:-none}"
