@@ -70,10 +70,12 @@ curl -fs -o /dev/null -H 'Content-Type: application/json' "$SIM/simulator/_contr
 
 # The studio without NOVITA_API_KEY, pointed at that simulator: it knows it talks to a simulator (no real key,
 # nothing paid), and the simulator accepts the key it sends. Stale SUBMITTING rows go to review after 10 s.
+# A download's claim lasts its timeout + 60 s: a task killed while downloading is taken up again after that, so the
+# timeout is 30 s here (the simulator's files are small) rather than 300.
 start_app() {
   NOVITA_BASE_URL="$SIM/simulator" WAN_ADMIN_USER=$ADMIN WAN_ADMIN_PASSWORD=$PASSWORD \
     java -Xmx768m "${JVM_OPTS[@]}" -Dwan.data-dir="$WORK/app" -Dwan.public-base-url="$BASE" \
-    -Dwan.submit.stale-after-seconds=10 -Dwan.poller.tick-ms=300 -Dwan.poller.min-interval-ms=500 \
+    -Dwan.submit.stale-after-seconds=10 -Dwan.download.timeout-seconds=30 -Dwan.poller.tick-ms=300 -Dwan.poller.min-interval-ms=500 \
     -Dwan.poller.max-interval-ms=2000 -jar "$JAR" --port "$PORT" "${MICRO_OPTS[@]}" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   wait_ready "$BASE" "$APP_PID" "$WORK/app.log"
@@ -158,7 +160,8 @@ while IFS='|' read -r key prompt _; do
   [ "$(submit "$key" "$prompt")" = 201 ] && replay_created=$((replay_created + 1))
 done < "$WORK/lost"
 t_kills=$(date +%s)
-for _ in $(seq 1 240); do
+until_all_final=$(( $(date +%s) + 420 )) # longer than any claim (90 s) and a task's whole simulated life
+while [ "$(date +%s)" -lt "$until_all_final" ]; do
   running=$(all_tasks | jq -s '[.[] | select(.state == "SUBMITTING" or .state == "QUEUED" or .state == "PROCESSING" or .state == "DOWNLOADING")] | length')
   [ "$running" -eq 0 ] && break
   sleep 1
