@@ -10,6 +10,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v jq >/dev/null 2>&1 || missing+=(jq) # bench/kill-test.sh (run by KillIT) reads the API's JSON with it
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # Debian keeps initdb/pg_ctl out of PATH, under /usr/lib/postgresql/<version>/bin

@@ -56,6 +56,7 @@ public class AbandonedUploadSweeper {
         if (mode.simulatorOnly() || !schema.isMigrated()) {
             return;
         }
+        uploads.removeLeftoversOfAKilledProcess();
         schedule = scheduler.scheduleWithFixedDelay(this::sweepNow, sweepIntervalMinutes, sweepIntervalMinutes,
                 TimeUnit.MINUTES);
     }

@@ -79,6 +79,7 @@ public class ResultStore {
             ResultLinkRefusedException {
         Path folder = mediaRoot.resolve("results").resolve(safe(owner)).resolve(Long.toString(taskId));
         Files.createDirectories(folder);
+        removeLeftoverParts(folder);
         Path staged = Files.createTempFile(folder, ".video-", ".part");
         try {
             BoundedFile.Written written;
@@ -101,6 +102,20 @@ public class ResultStore {
             return share(new StoredResult(relative(video), relative(poster), written.sha256(), written.bytes()));
         } finally {
             Files.deleteIfExists(staged);
+        }
+    }
+
+    /**
+     * Removes the partial files of an earlier download of this task that never finished: a process killed while
+     * downloading (SIGKILL, power loss) runs no {@code finally}, and its parts would stay for good. Only the process
+     * that holds the task's claim downloads into its folder, so no live download owns them.
+     */
+    private static void removeLeftoverParts(Path folder) throws IOException {
+        try (var parts = Files.newDirectoryStream(folder, ".*.part")) {
+            for (Path part : parts) {
+                LOG.info(() -> "Removing " + part + ", left by a download that was cut off");
+                Files.deleteIfExists(part);
+            }
         }
     }
 

@@ -57,6 +57,9 @@ public class UploadStore {
     long linkTtlSeconds;
 
     Clock clock = Clock.systemUTC();
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(UploadStore.class.getName());
+
     private Path folder;
 
     @PostConstruct
@@ -67,6 +70,33 @@ public class UploadStore {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create " + folder, e);
         }
+    }
+
+    /**
+     * Removes what uploads in progress left when a process was killed (SIGKILL, power loss: no {@code finally}
+     * ran): the staged copies and partial files, the only dot-files of the inputs folder. Called once at start,
+     * before requests are served; a data dir's media folder belongs to one process (H2 locks it anyway, and
+     * instances behind a proxy share media through the object store, not through one disk).
+     */
+    public void removeLeftoversOfAKilledProcess() {
+        int removed = removeStagingFiles(folder);
+        if (removed > 0) {
+            LOG.info("Removed " + removed + " partial upload files left by a process that was stopped mid-upload");
+        }
+    }
+
+    static int removeStagingFiles(Path inputs) {
+        int removed = 0;
+        try (var staged = Files.newDirectoryStream(inputs, ".*")) {
+            for (Path file : staged) {
+                if (Files.isRegularFile(file) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Could not remove partial upload files in " + inputs, e);
+        }
+        return removed;
     }
 
     /**

@@ -105,6 +105,21 @@ class ResultStoreTest {
         assertThat(filesIn(taskFolder())).isEmpty();
     }
 
+    @Test
+    void partsLeftByADownloadThatWasKilledAreGoneOnceTheResultIsDownloadedAgain() throws Exception {
+        // what a process killed (SIGKILL) in the middle of a download leaves: its staged file and a half copy
+        Files.createDirectories(taskFolder());
+        Files.write(taskFolder().resolve(".video-123.part"), new byte[0]);
+        Files.write(taskFolder().resolve(".incoming-456.part"), java.util.Arrays.copyOf(video, video.length / 2));
+
+        var stored = store.download(link("/simulator/files/7.mp4"), "alice", 7);
+
+        assertThat(filesIn(taskFolder())).containsExactlyInAnyOrder(
+                store.resolve(stored.videoPath()),
+                store.resolve(stored.posterPath()));
+        assertThat(store.resolve(stored.videoPath())).hasBinaryContent(video);
+    }
+
     private ResultStore storeWithLimit(long maxBytes) {
         var result = new ResultStore();
         result.timeoutSeconds = 10;
