@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -99,7 +99,7 @@ final class CreateWizardPage {
             String message = message(field);
             String facts = facts(field);
             return "facts:" + facts + "|message:" + message + "|" + medium.hashCode();
-        } catch (org.openqa.selenium.NoSuchElementException | StaleElementReferenceException e) {
+        } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
             return "";
         }
     }
@@ -270,7 +270,9 @@ final class CreateWizardPage {
 
     WebDriverWait waitUpTo(int seconds) {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
+        // an element read while the page is being replaced: stale, or Chromium's "Node with given id does not
+        // belong to the document" (a plain WebDriverException); the next look finds the new page
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 }

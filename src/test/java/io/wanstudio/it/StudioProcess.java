@@ -130,9 +130,28 @@ public final class StudioProcess implements AutoCloseable {
     /** Waits until MicroProfile Health says the process is ready (the database and media store are usable). */
     public StudioProcess awaitReady() {
         Http http = new Http(base());
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> http.get("/health/ready").statusCode() == 200);
+        try {
+            // a process that ended will never be ready: say so at once, with what it printed
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .failFast("the process ended", () -> !process.isAlive())
+                    .until(() -> http.get("/health/ready").statusCode() == 200);
+        } catch (RuntimeException e) {
+            String health;
+            try {
+                health = http.get("/health/ready").body();
+            } catch (RuntimeException unreachable) {
+                health = unreachable.toString();
+            }
+            throw new AssertionError(base() + " not ready (" + (process.isAlive() ? "still running" : "ended with "
+                    + process.exitValue()) + "), /health/ready: " + health + "; the end of " + log + ":\n"
+                    + consoleTail(80), e);
+        }
         return this;
+    }
+
+    private String consoleTail(int lines) {
+        String[] all = console().split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
     /** SIGKILL: no shutdown hook runs, as when the machine loses power. */
