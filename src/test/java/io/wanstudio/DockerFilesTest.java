@@ -150,6 +150,33 @@ class DockerFilesTest {
     }
 
     @Test
+    void everyFileTheImageCopiesFromTheRepositoryIsInTheBuildContext() throws IOException {
+        String dockerignore = Files.readString(ROOT.resolve("docker/Dockerfile.dockerignore"));
+        Matcher copy = Pattern.compile("(?m)^COPY (docker/\\S+) ").matcher(dockerfile);
+        List<String> copied = new ArrayList<>();
+        while (copy.find()) {
+            copied.add(copy.group(1));
+        }
+        assertThat(copied).contains("docker/trust-proxy.asadmin", "docker/logging.properties")
+                .allSatisfy(file -> {
+                    assertThat(ROOT.resolve(file)).isRegularFile();
+                    assertThat(dockerignore).contains("\n!" + file + "\n");
+                });
+    }
+
+    @Test
+    void theImageLogsOneJsonObjectALineWithPayarasOwnFormatter() throws IOException {
+        assertThat(dockerfile).contains("\"--logproperties\", \"/app/logging.properties\"]");
+        var logging = new java.util.Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("docker/logging.properties"))) {
+            logging.load(in);
+        }
+        assertThat(logging.getProperty("handlers")).isEqualTo("java.util.logging.ConsoleHandler");
+        assertThat(logging.getProperty("java.util.logging.ConsoleHandler.formatter"))
+                .isEqualTo("fish.payara.enterprise.server.logging.JSONLogFormatter");
+    }
+
+    @Test
     void theHealthCheckAsksMicroProfileHealthForTheAppsReadiness() throws NoSuchMethodException {
         Matcher check = Pattern.compile("HEALTHCHECK[^\\n]*\\\\\\n\\s*CMD curl -fsS -o /dev/null "
                 + "http://127\\.0\\.0\\.1:8080(/\\S+)").matcher(dockerfile);

@@ -3,6 +3,7 @@ package io.wanstudio.generation;
 import io.wanstudio.budget.BudgetExceededException;
 import io.wanstudio.budget.Budgets;
 import io.wanstudio.media.UploadStore;
+import io.wanstudio.platform.TaskLog;
 import io.wanstudio.provider.NovitaGateway;
 import io.wanstudio.provider.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,7 +124,7 @@ public class GenerationService {
             return save(id, t -> t.refused(ProviderMessages.UNREACHABLE, clock.instant()));
         } catch (RuntimeException e) {
             // OutcomeUnknown, or anything unforeseen: the POST may have created a paid task.
-            LOG.log(Level.WARNING, "Submit of task " + id + " has an unknown outcome; marked for review", e);
+            TaskLog.log(LOG, Level.WARNING, id, null, "the submit's outcome is unknown", e);
             return save(id, t -> t.submitOutcomeUnknown(ProviderMessages.outcomeUnknown(e), clock.instant()));
         }
     }

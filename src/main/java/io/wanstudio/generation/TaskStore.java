@@ -1,5 +1,6 @@
 package io.wanstudio.generation;
 
+import io.wanstudio.platform.TaskLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Tasks in the database. Every write is its own short transaction, committed before the caller talks to the
@@ -28,6 +31,7 @@ import java.util.function.Predicate;
 @ApplicationScoped
 @Transactional(TxType.REQUIRES_NEW)
 public class TaskStore {
+    private static final Logger LOG = Logger.getLogger(TaskStore.class.getName());
     @PersistenceContext(unitName = "wan")
     EntityManager em;
 
@@ -38,6 +42,7 @@ public class TaskStore {
     public GenerationTask create(GenerationTask task) {
         em.persist(task);
         em.flush();
+        logCreated(task);
         return task;
     }
 
@@ -50,6 +55,7 @@ public class TaskStore {
         em.persist(task);
         em.flush();
         alsoInThisTransaction.accept(task);
+        logCreated(task);
         return task;
     }
 
@@ -62,11 +68,34 @@ public class TaskStore {
         if (task == null) {
             return Optional.empty();
         }
+        TaskState before = task.getState();
         if (change.test(task)) {
             em.flush();
             changes.fire(new TaskChanged(id, task.getOwner(), task.getState(), task.getProgressPercent()));
+            if (task.getState() != before) {
+                logStateChange(before, task);
+            }
         }
         return Optional.of(task);
+    }
+
+    private static void logCreated(GenerationTask task) {
+        TaskLog.log(LOG, Level.INFO, task.getId(), null, task.getState() + " for " + task.getOwner() + ": "
+                + task.getDurationSeconds() + " s " + task.getResolution() + ", "
+                + task.getCostEstimate().toPlainString() + " " + task.getCurrency(), null);
+    }
+
+    /** One line per change of state, with the reason where the task stopped short of a video. */
+    private static void logStateChange(TaskState before, GenerationTask task) {
+        TaskState now = task.getState();
+        String line = before + " -> " + now;
+        if (now == TaskState.COMPLETED && task.getVideoBytes() != null) {
+            line += ", " + task.getVideoBytes() + " bytes stored";
+        } else if ((now == TaskState.FAILED || now == TaskState.NEEDS_REVIEW) && task.getFailureReason() != null) {
+            line += ": " + task.getFailureReason();
+        }
+        TaskLog.log(LOG, now == TaskState.NEEDS_REVIEW ? Level.WARNING : Level.INFO, task.getId(),
+                task.getProviderTaskId(), line, null);
     }
 
     @Transactional(TxType.REQUIRED)

@@ -2,6 +2,7 @@ package io.wanstudio.media;
 
 import io.wanstudio.platform.DataDirectory;
 import io.wanstudio.platform.ProviderMode;
+import io.wanstudio.platform.TaskLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,7 +80,7 @@ public class ResultStore {
             ResultLinkRefusedException {
         Path folder = mediaRoot.resolve("results").resolve(safe(owner)).resolve(Long.toString(taskId));
         Files.createDirectories(folder);
-        removeLeftoverParts(folder);
+        removeLeftoverParts(folder, taskId);
         Path staged = Files.createTempFile(folder, ".video-", ".part");
         try {
             BoundedFile.Written written;
@@ -110,10 +111,11 @@ public class ResultStore {
      * downloading (SIGKILL, power loss) runs no {@code finally}, and its parts would stay for good. Only the process
      * that holds the task's claim downloads into its folder, so no live download owns them.
      */
-    private static void removeLeftoverParts(Path folder) throws IOException {
+    private static void removeLeftoverParts(Path folder, long taskId) throws IOException {
         try (var parts = Files.newDirectoryStream(folder, ".*.part")) {
             for (Path part : parts) {
-                LOG.info(() -> "Removing " + part + ", left by a download that was cut off");
+                TaskLog.log(LOG, java.util.logging.Level.INFO, taskId, null, "removing " + part.getFileName()
+                        + ", left by a download that was cut off", null);
                 Files.deleteIfExists(part);
             }
         }

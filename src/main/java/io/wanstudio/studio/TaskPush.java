@@ -1,6 +1,7 @@
 package io.wanstudio.studio;
 
 import io.wanstudio.generation.TaskChanged;
+import io.wanstudio.platform.TaskLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -51,7 +52,7 @@ public class TaskPush {
                     change.progressPercent()), change.owner());
         } catch (RuntimeException e) {
             // A page that misses one message catches up on its next update or reload; the task is not affected.
-            LOG.log(Level.WARNING, "Could not push the change of task " + change.id(), e);
+            TaskLog.log(LOG, Level.WARNING, change.id(), null, "could not push its change to the browsers", e);
         }
     }
 }

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.wanstudio.testing.S3TestServer;
 import io.wanstudio.testing.TestMedia;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,17 +64,17 @@ class ComposeStackIT {
         // the compose network's names, as this machine reaches the same parts
         compose = compose.replace("http://minio:9000", s3.endpoint().toString().replaceAll("/$", ""))
                 .replace("http://simulator:8080", "http://127.0.0.1:" + SIMULATOR_PORT)
-                .replace("http://localhost:8080", "http://127.0.0.1:" + APP_PORT)
-                .replace("/app/trust-proxy.asadmin", Path.of("docker/trust-proxy.asadmin").toAbsolutePath().toString());
+                .replace("http://localhost:8080", "http://127.0.0.1:" + APP_PORT);
         Map<String, Object> services = service(new Yaml(new SafeConstructor(new LoaderOptions())).load(compose),
                 "services");
 
         Map<String, String> simulatorEnvironment = environment(service(services, "simulator"));
         simulatorEnvironment.put("WAN_DATA_DIR", WORK.resolve("simulator-data").toString());
-        // quicker than a real task: the test waits for one
+        // quicker than a real task: the test waits for one; its ledger tells the provider's task id
         simulator = StudioProcess.uberJar(WORK, "simulator", SIMULATOR_PORT, List.of(
-                "-Dwan.simulator.queued-seconds=1", "-Dwan.simulator.processing-seconds=2"), simulatorEnvironment,
-                command(service(services, "simulator")));
+                "-Dwan.simulator.queued-seconds=1", "-Dwan.simulator.processing-seconds=2",
+                "-Dwan.simulator.control=true"), simulatorEnvironment,
+                microOptions(service(services, "simulator")));
 
         Map<String, Object> app1 = service(services, "app1");
         appEnvironment = environment(app1);
@@ -81,7 +85,7 @@ class ComposeStackIT {
         assertThat(appEnvironment).containsKeys("WAN_S3_ACCESS_KEY", "WAN_S3_SECRET_KEY");
         appEnvironment.put("WAN_S3_ACCESS_KEY", S3TestServer.ACCESS_KEY);
         appEnvironment.put("WAN_S3_SECRET_KEY", S3TestServer.SECRET_KEY);
-        app = StudioProcess.uberJar(WORK, "app", APP_PORT, List.of(), appEnvironment, command(app1));
+        app = StudioProcess.uberJar(WORK, "app", APP_PORT, List.of(), appEnvironment, microOptions(app1));
         simulator.awaitReady();
         app.awaitReady();
     }
@@ -100,9 +104,10 @@ class ComposeStackIT {
         String token = Accounts.apiToken(app.base(), appEnvironment.get("WAN_ADMIN_USER"),
                 appEnvironment.get("WAN_ADMIN_PASSWORD"));
         Http api = new Http(app.base()).withBearer(token);
+        String prompt = "compose " + UUID.randomUUID();
         var created = api.postMultipart("/api/v1/tasks", new Http.Multipart()
                 .file("firstFrame", "frame.png", "image/png", TestMedia.png(640, 360))
-                .field("prompt", "compose " + UUID.randomUUID()).field("durationSeconds", "2")
+                .field("prompt", prompt).field("durationSeconds", "2")
                 .field("resolution", "720P"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = Http.json(created).getJsonNumber("id").longValue();
@@ -114,6 +119,20 @@ class ComposeStackIT {
         // the simulator read the input from the store by its presigned link, as Novita would
         assertThat(s3.reads()).anySatisfy(key -> assertThat(key).startsWith("inputs/").endsWith(".png"));
         assertThat(app.console()).contains("Provider: Novita AI at http://127.0.0.1:" + SIMULATOR_PORT);
+
+        // the image's log: a JSON object a line; the task's lines carry its id and, once known, the provider's
+        List<JsonObject> log = app.console().lines().filter(line -> !line.isBlank())
+                .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
+        List<JsonObject> taskLines = log.stream()
+                .filter(line -> line.getString("LogMessage", "").startsWith("Task " + id + ":")).toList();
+        assertThat(taskLines).extracting(line -> line.getString("LogMessage").substring(("Task " + id).length()))
+                .contains(": SUBMITTING -> QUEUED", ": QUEUED -> PROCESSING", ": PROCESSING -> DOWNLOADING")
+                .anySatisfy(line -> assertThat(line).startsWith(": SUBMITTING for "))
+                .anySatisfy(line -> assertThat(line).startsWith(": DOWNLOADING -> COMPLETED, "));
+        assertThat(taskLines).allSatisfy(line -> assertThat(line.getString("taskId", null)).isEqualTo("" + id));
+        assertThat(taskLines.stream().filter(line -> line.getString("LogMessage").contains("-> "))
+                .map(line -> line.getString("providerTaskId", null)).distinct().toList())
+                .singleElement().isEqualTo(new SimulatorControl(new Http(simulator.base())).providerTaskIdOf(prompt));
     }
 
     @Test
@@ -178,8 +197,22 @@ class ComposeStackIT {
         return environment;
     }
 
+    /**
+     * The Payara Micro options a container of the service gets: the image's ENTRYPOINT after the jar (but the port,
+     * which the test chooses), then the service's command; the image's {@code /app/} files are those of docker/.
+     */
     @SuppressWarnings("unchecked")
-    private static List<String> command(Map<String, Object> service) {
-        return (List<String>) service.getOrDefault("command", List.of());
+    private static List<String> microOptions(Map<String, Object> service) throws IOException {
+        String dockerfile = Files.readString(Path.of("docker/Dockerfile")).replace("\\\n", " ");
+        Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT (\\[.*])$").matcher(dockerfile);
+        assertThat(entrypoint.find()).isTrue();
+        List<String> image = Json.createReader(new StringReader(entrypoint.group(1))).readArray()
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        List<String> options = new ArrayList<>(image.subList(image.indexOf("-jar") + 2, image.size()));
+        options.subList(options.indexOf("--port"), options.indexOf("--port") + 2).clear();
+        options.addAll((List<String>) service.getOrDefault("command", List.of()));
+        return options.stream().map(option -> option.startsWith("/app/")
+                ? Path.of("docker", option.substring("/app/".length())).toAbsolutePath().toString() : option)
+                .toList();
     }
 }

@@ -7,6 +7,7 @@ import io.wanstudio.generation.TaskState;
 import io.wanstudio.generation.TaskStore;
 import io.wanstudio.media.ResultLinkRefusedException;
 import io.wanstudio.media.ResultStore;
+import io.wanstudio.platform.TaskLog;
 import io.wanstudio.provider.NovitaGateway;
 import io.wanstudio.provider.ProviderException;
 import io.wanstudio.provider.ProviderHealth;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -154,13 +156,12 @@ public class TaskAdvancer {
             var stored = results.download(URI.create(task.getResultUrl()), task.getOwner(), id);
             store.update(id, t -> t.stored(stored.videoPath(), stored.posterPath(), stored.sha256(), stored.bytes(),
                     clock.instant()));
-            LOG.info("Task " + id + " completed: " + stored.bytes() + " bytes stored");
         } catch (ResultLinkRefusedException e) {
             Instant now = clock.instant();
             store.update(id, t -> t.failed(ProviderMessages.LINK_EXPIRED + " (HTTP " + e.status() + ")", now));
         } catch (IOException | RuntimeException e) {
             Instant now = clock.instant();
-            LOG.warning("Download of task " + id + " failed: " + e);
+            TaskLog.log(LOG, Level.WARNING, id, task.getProviderTaskId(), "download failed: " + e, null);
             Instant expires = task.getResultUrlExpires();
             if (expires != null && expires.isBefore(now)) {
                 store.update(id, t -> t.failed(ProviderMessages.LINK_EXPIRED, now));

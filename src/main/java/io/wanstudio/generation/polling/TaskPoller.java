@@ -5,6 +5,7 @@ import io.wanstudio.generation.TaskState;
 import io.wanstudio.generation.TaskStore;
 import io.wanstudio.platform.DatabaseMigration;
 import io.wanstudio.platform.ProviderMode;
+import io.wanstudio.platform.TaskLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
@@ -157,7 +158,7 @@ public class TaskPoller {
                         progress.poll(id);
                     }
                 } catch (Throwable t) {
-                    LOG.log(Level.WARNING, (download ? "Download" : "Poll") + " of task " + id
+                    TaskLog.log(LOG, Level.WARNING, id, null, (download ? "download" : "poll")
                             + " failed unexpectedly", t);
                 } finally {
                     release(id);
@@ -180,7 +181,7 @@ public class TaskPoller {
         try {
             store.release(id, instance);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Could not release task " + id + "; its claim lapses by itself", e);
+            TaskLog.log(LOG, Level.FINE, id, null, "could not release its claim; the claim lapses by itself", e);
         }
     }
 
@@ -194,7 +195,6 @@ public class TaskPoller {
             store.update(task.getId(), t -> t.submitOutcomeUnknown("The app stopped while this task was being "
                     + "submitted, so it is not known whether the provider received it (and charged for it). "
                     + "It was not sent again; an admin should check it.", now));
-            LOG.warning("Task " + task.getId() + " was left in SUBMITTING; marked for review");
         }
     }
 }
