@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +55,7 @@ class FaultStormIT {
     private final ExecutorService users = Executors.newFixedThreadPool(4);
     private final List<Submitted> tasks = new ArrayList<>();
     private Http api;
+    private int threadsMost;
 
     private record Submitted(String phase, String prompt, JsonObject answer) {
         long id() {
@@ -96,18 +99,22 @@ class FaultStormIT {
                 .until(() -> metric("ft_circuitbreaker_opened_total", POLL) > openedBefore);
         await("the outage over").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> faults().getInt("outageRemainingSeconds") == 0);
-        // submits answered after the 15 s read timeout of the ITs: short enough not to wait for minutes
-        phase("slow", "{\"latencyMs\":1200,\"slowAnswerRate\":0.5,\"slowAnswerMs\":16000}", 3,
-                Duration.ofSeconds(2));
+        // (the outage is ended explicitly: the remaining seconds are rounded down.) Submits answered after the
+        // 15 s read timeout of the ITs: short enough not to wait for minutes
+        phase("slow", "{\"outageSeconds\":0,\"latencyMs\":1200,\"slowAnswerRate\":0.5,\"slowAnswerMs\":16000}",
+                4, Duration.ofSeconds(2));
         phase("malformed", "{\"latencyMs\":0,\"slowAnswerRate\":0,\"malformedRate\":0.3}", 3,
                 Duration.ofSeconds(8));
-        phase("dropped", "{\"malformedRate\":0,\"dropRate\":0.3,\"resetRate\":0.3}", 4, Duration.ofSeconds(6));
+        phase("dropped", "{\"malformedRate\":0,\"dropRate\":0.3,\"resetRate\":0.3}", 3, Duration.ofSeconds(6));
         SIMULATOR.faults(CALM);
 
         awaitEnded(Duration.ofSeconds(120));
         assertThat(tasks).hasSize(20);
         assertEveryTaskEndedAsAnOperatorExpects();
         assertNothingWasMadeTwice();
+        System.out.println("Fault storm: " + summary() + "; threads before " + threadsBefore + ", most seen "
+                + threadsMost + "; breaker opened " + (metric("ft_circuitbreaker_opened_total", POLL) - openedBefore)
+                + " times");
 
         await("the breaker closed again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> "closed".equals(providerCheck().getString("breaker")));
@@ -128,7 +135,10 @@ class FaultStormIT {
         if (!hold.isZero()) {
             await(name + ": the studio keeps answering while the provider does not").during(hold)
                     .atMost(hold.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> APP.get("/health/ready").statusCode() == 200);
+                    .until(() -> {
+                        threadsMost = Math.max(threadsMost, metric("thread_count", "mp_scope=\"base\""));
+                        return APP.get("/health/ready").statusCode() == 200;
+                    });
         }
     }
 
@@ -211,6 +221,16 @@ class FaultStormIT {
                 assertThat(providerIds.put(providerId, task.prompt())).as("task of " + providerId).isNull();
             }
         }
+    }
+
+    /** How the tasks of each phase ended, e.g. {@code slow: 2 COMPLETED, 2 NEEDS_REVIEW}. */
+    private String summary() {
+        Map<String, Map<String, Integer>> byPhase = new LinkedHashMap<>();
+        for (Submitted task : tasks) {
+            byPhase.computeIfAbsent(task.phase(), p -> new TreeMap<>()).merge(state(task.id()), 1,
+                    Integer::sum);
+        }
+        return byPhase.toString();
     }
 
     private String state(long id) {
