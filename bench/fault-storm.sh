@@ -130,7 +130,9 @@ sample() { # threads and the breaker, once a second
   return 0
 }
 
-echo calm > "$WORK/phase"
+# each submit is labelled with the phase in force when it was sent (its POST may meet the next one)
+echo "${PHASES[0]%%|*}" > "$WORK/phase"
+faults "$(echo "${PHASES[0]}" | cut -d'|' -f3)"
 submitter > "$WORK/submitter.log" 2>&1 &
 SUBMITTER_PID=$!
 t0=$(date +%s); cycles=0
@@ -141,7 +143,8 @@ while [ $(( $(date +%s) - t0 )) -lt "$storm_seconds" ]; do
     [ $(( $(date +%s) - t0 )) -lt "$storm_seconds" ] || break
     echo "$name" > "$WORK/phase"
     faults "$patch"
-    for _ in $(seq 1 "$seconds"); do sample; sleep 1; done
+    phase_end=$(( $(date +%s) + seconds )) # by the clock: sampling takes its time on a loaded machine
+    while [ "$(date +%s)" -lt "$phase_end" ]; do sample; sleep 1; done
   done
   echo "cycle $cycles done at $(( $(date +%s) - t0 )) s: $(wc -l < "$WORK/submits") submits answered"
 done
@@ -205,7 +208,7 @@ opened=$(( $(metric ft_circuitbreaker_opened_total "$POLL") - opened_before ))
 
 echo "--- fault storm: $TASKS tasks over $MINUTES min, $cycles cycles of: $(printf '%s ' "${PHASES[@]%%|*}")"
 echo "tasks by final state: $(cut -d'|' -f4 "$WORK/final" | sort | uniq -c | awk '{printf "%s %s  ", $2, $1}')"
-echo "by phase of submit: $(awk -F'|' '{ sub(/-[0-9]+$/, "", $1); print $1 " " $4 }' "$WORK/final" | sort | uniq -c \
+echo "by phase when sent: $(awk -F'|' '{ sub(/-[0-9]+$/, "", $1); print $1 " " $4 }' "$WORK/final" | sort | uniq -c \
   | awk '{printf "%s/%s %s  ", $2, $3, $1}')"
 echo "submits answered with an error: $(awk -F'|' '$3 != 201' "$WORK/submits" | wc -l)"
 echo "POSTs per task at the provider: max $(jq '[.submissions[] | select(.prompt != null)] | group_by(.prompt) | map(map(.count) | add) | max // 0' "$WORK/ledger.json") (more than one: $(jq '[.submissions[] | select(.prompt != null)] | group_by(.prompt) | map(select((map(.count) | add) > 1)) | length' "$WORK/ledger.json") tasks, resent only after a 429); tasks made per prompt: max $(jq '[.submissions[] | select(.prompt != null)] | group_by(.prompt) | map(map(.accepted) | add) | max // 0' "$WORK/ledger.json")"
