@@ -85,6 +85,7 @@ class FaultStormIT {
         assertThat(state(tasks.get(0).id())).isEqualTo("COMPLETED");
         int threadsBefore = metric("thread_count", "mp_scope=\"base\"");
         int openedBefore = metric("ft_circuitbreaker_opened_total", POLL);
+        threadsMost = threadsBefore;
 
         // Storm tasks take longer at the provider, so that the polls of each phase's tasks meet the next phase
         phase("5xx", "{\"scope\":\"all\",\"serverErrorRate\":0.1,\"badGatewayRate\":0.1,"
@@ -99,8 +100,8 @@ class FaultStormIT {
                 .until(() -> metric("ft_circuitbreaker_opened_total", POLL) > openedBefore);
         await("the outage over").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> faults().getInt("outageRemainingSeconds") == 0);
-        // (the outage is ended explicitly: the remaining seconds are rounded down.) Submits answered after the
-        // 15 s read timeout of the ITs: short enough not to wait for minutes
+        // The next patch ends the outage exactly (the remaining seconds are rounded down). Submits answered after
+        // the 15 s read timeout of the ITs: long enough to time out, short enough not to wait for minutes
         phase("slow", "{\"outageSeconds\":0,\"latencyMs\":1200,\"slowAnswerRate\":0.5,\"slowAnswerMs\":16000}",
                 4, Duration.ofSeconds(2));
         phase("malformed", "{\"latencyMs\":0,\"slowAnswerRate\":0,\"malformedRate\":0.3}", 3,
@@ -112,9 +113,6 @@ class FaultStormIT {
         assertThat(tasks).hasSize(20);
         assertEveryTaskEndedAsAnOperatorExpects();
         assertNothingWasMadeTwice();
-        System.out.println("Fault storm: " + summary() + "; threads before " + threadsBefore + ", most seen "
-                + threadsMost + "; breaker opened " + (metric("ft_circuitbreaker_opened_total", POLL) - openedBefore)
-                + " times");
 
         await("the breaker closed again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> "closed".equals(providerCheck().getString("breaker")));
@@ -123,6 +121,9 @@ class FaultStormIT {
         await("threads back to where they were (" + threadsBefore + " + " + THREAD_SLACK + ")")
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> metric("thread_count", "mp_scope=\"base\"") <= threadsBefore + THREAD_SLACK);
+        System.out.println("Fault storm: " + summary() + "; threads before " + threadsBefore + ", most seen "
+                + threadsMost + ", after " + metric("thread_count", "mp_scope=\"base\"") + "; breaker opened "
+                + (metric("ft_circuitbreaker_opened_total", POLL) - openedBefore) + " times");
     }
 
     /**
