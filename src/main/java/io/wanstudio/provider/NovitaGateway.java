@@ -57,6 +57,17 @@ public class NovitaGateway {
     @ConfigProperty(name = "novita.read-timeout-ms", defaultValue = "90000")
     long readTimeoutMs;
 
+    /**
+     * A poll's socket gives up before its {@link #POLL_TIMEOUT_MS}: the connector's blocking read ignores the
+     * interrupt of {@code @Timeout}, so without it a hung provider would hold a poll (and its task's claim) for the
+     * whole read timeout.
+     */
+    @Inject
+    @ConfigProperty(name = "novita.poll-read-timeout-ms", defaultValue = "15000")
+    long pollReadTimeoutMs;
+
+    static final long POLL_TIMEOUT_MS = 20000;
+
     /** Fresh connection per paid POST. */
     private NovitaApi submitApi;
     /** Pooled connections for the many polls. */
@@ -64,15 +75,15 @@ public class NovitaGateway {
 
     @PostConstruct
     void connect() {
-        submitApi = client(false);
-        pollApi = client(true);
+        submitApi = client(false, readTimeoutMs);
+        pollApi = client(true, Math.min(pollReadTimeoutMs, POLL_TIMEOUT_MS - 1000));
     }
 
-    private NovitaApi client(boolean reuseConnections) {
+    private NovitaApi client(boolean reuseConnections, long readTimeout) {
         var builder = RestClientBuilder.newBuilder()
                 .baseUri(mode.providerBaseUrl())
                 .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout, TimeUnit.MILLISECONDS)
                 // Error answers are read by NovitaResponses, not turned into WebApplicationExceptions.
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .property(ClientProperties.CONNECTOR_PROVIDER, Apache5ConnectorProvider.class.getName())
@@ -154,7 +165,7 @@ public class NovitaGateway {
     @Retry(maxRetries = 2, delay = 500, jitter = 250, retryOn = ProviderException.Transient.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10000, successThreshold = 2,
             failOn = {ProviderException.Transient.class, TimeoutException.class})
-    @Timeout(20000)
+    @Timeout(POLL_TIMEOUT_MS)
     public ProviderTaskStatus poll(String providerTaskId) {
         Response response;
         try {

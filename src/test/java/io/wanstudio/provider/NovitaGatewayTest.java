@@ -13,7 +13,7 @@ import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 
-/** Which failures of the paid POST prove that it never left: only those may be retried. */
+/** Which failures of the paid POST prove that it never left (only those may be retried), and how long a poll waits. */
 class NovitaGatewayTest {
 
     @Test
@@ -42,5 +42,15 @@ class NovitaGatewayTest {
         // a refused connection further down the chain (say, from a hidden resend) does not make it "not sent"
         var lostAnswer = new IOException("answer lost", new ConnectException("refused on a second attempt"));
         assertThat(NovitaGateway.provablyNotSent(new ProcessingException(lostAnswer))).isFalse();
+    }
+
+    @Test
+    void aPollsSocketGivesUpBeforeItsFaultToleranceTimeoutWhoseInterruptABlockedReadIgnores() throws Exception {
+        long pollTimeout = NovitaGateway.class.getMethod("poll", String.class)
+                .getAnnotation(org.eclipse.microprofile.faulttolerance.Timeout.class).value();
+        long pollReadTimeout = Long.parseLong(NovitaGateway.class.getDeclaredField("pollReadTimeoutMs")
+                .getAnnotation(org.eclipse.microprofile.config.inject.ConfigProperty.class).defaultValue());
+        assertThat(pollTimeout).isEqualTo(NovitaGateway.POLL_TIMEOUT_MS);
+        assertThat(pollReadTimeout).isLessThan(pollTimeout);
     }
 }
