@@ -9,42 +9,37 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A new user sets {@code NOVITA_API_KEY} and keeps the default public base URL: uploads would reach Novita as
  * loopback links it can never fetch. The studio must say so at start and at the upload field, before anyone pays
- * for a task that fails. Nothing leaves the machine: the "Novita" here is a simulator process on loopback, and the
- * public address of the second studio is never contacted.
+ * for a task that fails. Nothing leaves the machine: the "Novita" here is the shared studio's simulator on loopback,
+ * and the public address of the second studio is never contacted.
  */
+@ExtendWith(SharedStudio.class)
 class UploadHandoffWarningIT {
     private static final String API_KEY = "handoff-test-key-7c41";
-    private static final int SIMULATOR_PORT = StudioProcess.portNextToIt(21);
     private static final int LOCAL_PORT = StudioProcess.portNextToIt(22);
     private static final int PUBLIC_PORT = StudioProcess.portNextToIt(23);
     private static final Path WORK = StudioProcess.BUILD.resolve("handoff-it");
     private static final String WARNING = "an address Novita cannot reach from the internet";
 
-    private static StudioProcess simulator;
     private static StudioProcess localOnly;
     private static StudioProcess publicAddress;
 
     @BeforeAll
     static void startStudios() {
         StudioProcess.deleteTree(WORK);
-        simulator = StudioProcess.uberJar(WORK, "simulator", SIMULATOR_PORT, List.of("-Dwan.role=simulator",
-                "-Dwan.data-dir=" + WORK.resolve("simulator-data"),
-                "-Dwan.public-base-url=http://127.0.0.1:" + SIMULATOR_PORT,
-                "-Dwan.simulator.accepted-keys=" + API_KEY));
         localOnly = studio("local", LOCAL_PORT, Map.of());
         publicAddress = studio("public", PUBLIC_PORT, Map.of("WAN_PUBLIC_BASE_URL", "https://studio.example.com"));
-        simulator.awaitReady();
         localOnly.awaitReady();
         publicAddress.awaitReady();
     }
 
     private static StudioProcess studio(String name, int port, Map<String, String> extraEnvironment) {
         var environment = new java.util.HashMap<>(Map.of("NOVITA_API_KEY", API_KEY,
-                "NOVITA_BASE_URL", "http://127.0.0.1:" + SIMULATOR_PORT + "/simulator"));
+                "NOVITA_BASE_URL", Http.IT_BASE + "/simulator"));
         environment.putAll(extraEnvironment);
         return StudioProcess.uberJar(WORK, name, port, List.of("-Dwan.admin.user=" + Accounts.ADMIN,
                 "-Dwan.admin.password=" + Accounts.ADMIN_PASSWORD,
@@ -53,7 +48,7 @@ class UploadHandoffWarningIT {
 
     @AfterAll
     static void stopAll() {
-        for (StudioProcess p : new StudioProcess[] {localOnly, publicAddress, simulator}) {
+        for (StudioProcess p : new StudioProcess[] {localOnly, publicAddress}) {
             if (p != null) {
                 p.close();
             }
