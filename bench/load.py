@@ -95,6 +95,7 @@ class Stats:
         self.errors = {}  # (kind, reason) -> count
         self.minute_requests = {}  # minute -> count
         self.minute_errors = {}
+        self.shown = {}  # (kind, status) -> examples printed
 
     def record(self, kind, seconds, error, minute):
         with self.lock:
@@ -115,7 +116,11 @@ def timed(stats, started, kind, call, check=None):
         result = (status, url, body)
         if not 200 <= status < 400:
             error = f"HTTP {status}"
-            print(f"  {kind}: HTTP {status} at {url}: {body[:200]!r}", file=sys.stderr, flush=True)
+            with stats.lock:
+                shown = stats.shown.get((kind, status), 0)
+                stats.shown[(kind, status)] = shown + 1
+            if shown < 3:  # a few examples of each, for finding out why
+                print(f"  {kind}: HTTP {status} at {url}: {body[:120]!r}", file=sys.stderr, flush=True)
         elif check:
             error = check(status, url, body)
     except (TimeoutError, OSError) as e:  # socket.timeout is a TimeoutError; URLError is an OSError

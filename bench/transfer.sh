@@ -23,12 +23,12 @@ BASE=http://127.0.0.1:$PORT
 SIM=http://127.0.0.1:$SIM_PORT/simulator
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 1; }
 for tool in ffmpeg ffprobe jq jcmd jstat python3; do command -v $tool >/dev/null || { echo "needs $tool"; exit 1; }; done
-SIM_PID=; APP_PID=; SAMPLER=
+SIM_PID=; APP_PID=; SAMPLER=; WATCHER=
 cleanup() {
-  for pid in $SAMPLER $APP_PID $SIM_PID; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for pid in $WATCHER $SAMPLER $APP_PID $SIM_PID; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
-trap cleanup EXIT
+trap 'rc=$?; cleanup; exit $rc' EXIT
 await_ready() { # url pid log
   for _ in $(seq 1 240); do
     curl -fs "$1" >/dev/null 2>&1 && return 0
@@ -38,21 +38,30 @@ await_ready() { # url pid log
   echo "not ready: $1"; tail -20 "$3"; exit 1
 }
 now() { date +%s.%N; }
+cp_rate() { # file: MB/s of a plain cp to the same disk, the median of three (one copy alone is noisy here)
+  local t0 t1 bytes
+  bytes=$(stat -c %s "$1")
+  for _ in 1 2 3; do
+    t0=$(now); cp "$1" "$WORK/copy"; t1=$(now); rm -f "$WORK/copy"
+    mb_per_s "$bytes" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')"; echo
+  done | sort -n | sed -n 2p
+}
 mb_per_s() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
 
 # Heap (KB) from one jstat line: "used old" (used = survivors + eden + old)
 heap_now() { jstat -gc "$APP_PID" | awk 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i; next}
   {printf "%d %d\n", $c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"], $c["OU"]}'; }
 gc_heap() { jcmd "$APP_PID" GC.run >/dev/null; heap_now; }
-step_start() { # name: full GC, baseline, then sampling every 200 ms in the background
+step_start() { # name [reuse]: full GC, baseline (or the last step's after-GC figures), sampling every 200 ms
   STEP=$1
-  read -r BASE_USED BASE_OLD < <(gc_heap)
+  if [ "${2:-}" = reuse ]; then read -r BASE_USED BASE_OLD < "$WORK/after"; else read -r BASE_USED BASE_OLD < <(gc_heap); fi
   jstat -gc "$APP_PID" 200 > "$WORK/jstat-$STEP" & SAMPLER=$!
 }
 step_end() { # prints "retained-MB old-peak-MB total-peak-MB" for the step started last
   kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
   local used old
   read -r used old < <(gc_heap)
+  echo "$used $old" > "$WORK/after"
   awk -v bu="$BASE_USED" -v bo="$BASE_OLD" -v au="$used" '
     $1 == "S0C" {for (i = 1; i <= NF; i++) c[$i] = i; next}
     {u = $c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]; if (u > pu) pu = u; if ($c["OU"] > po) po = $c["OU"]}
@@ -70,7 +79,7 @@ echo "clip: $CLIP_BYTES bytes, $(ffprobe -v error -select_streams v -show_entrie
 
 java -Xmx512m -Dwan.role=simulator -Dwan.data-dir="$WORK/sim" -Dwan.public-base-url="http://127.0.0.1:$SIM_PORT" \
   -Dwan.simulator.accepted-keys=$KEY -Dwan.simulator.fetch-allow="$BASE" \
-  -Dwan.simulator.queued-seconds=1 -Dwan.simulator.processing-seconds=3 -Dwan.simulator.result-padding-bytes=$PADDING \
+  -Dwan.simulator.queued-seconds=1 -Dwan.simulator.processing-seconds=8 -Dwan.simulator.result-padding-bytes=$PADDING \
   -jar "$JAR" --port "$SIM_PORT" --nocluster > "$WORK/sim.log" 2>&1 & # --nocluster: a process of its own
 SIM_PID=$!
 ADMIN=bench
@@ -101,10 +110,8 @@ WARM=$(curl -fs -H "$AUTH" -F "firstClip=@$WORK/small.mp4;type=video/mp4" -F "pr
 curl -fs -o /dev/null -H "$AUTH" "$BASE/api/v1/tasks/$WARM/video"
 
 # cp of the clip on the same disk, the yardstick (the clip was just written, so both sides are in the page cache
-# as the studio's are)
-t0=$(now); cp "$WORK/clip.mp4" "$WORK/clip-copy.mp4"; t1=$(now)
-CP_CLIP=$(mb_per_s "$CLIP_BYTES" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
-rm -f "$WORK/clip-copy.mp4"
+# as the studio's are); a median of three
+CP_CLIP=$(cp_rate "$WORK/clip.mp4")
 
 # 1. upload: the whole request as the client sees it (sending, the studio storing and inspecting the clip, the
 #    task being handed to the provider) until the answer
@@ -113,20 +120,15 @@ out=$(curl -s -o "$WORK/submit.json" -w '%{http_code} %{time_total} %{size_uploa
   -F "firstClip=@$WORK/clip.mp4;type=video/mp4" -F "prompt=transfer bench: a long noisy clip" \
   -F durationSeconds=2 -F resolution=720P "$BASE/api/v1/tasks")
 read -r UP_CODE UP_TIME UP_BYTES <<< "$out"
-read -r UP_RET UP_OLD UP_PEAK < <(step_end)
-[ "$UP_CODE" = 201 ] || [ "$UP_CODE" = 200 ] || [ "$UP_CODE" = 202 ] || { echo "upload answered $UP_CODE: $(cat "$WORK/submit.json")"; exit 1; }
 ID=$(jq -r .id "$WORK/submit.json")
-UP_RATE=$(mb_per_s "$UP_BYTES" "$UP_TIME")
-echo "upload: $UP_BYTES bytes in $UP_TIME s (HTTP $UP_CODE, task $ID)"
-
-# 2. the studio downloads the result: a watcher notes when the staged file appears and when it reaches its
-#    final size (exact, unlike the task's state, which also covers the poster)
+# 2. the studio downloads the result: a watcher, started at once (the result comes >= 9 s after the submit),
+#    notes when the staged file appears and when it reaches its final size (exact, unlike the task's state, which
+#    also covers the poster); the upload's after-GC figures are the download's baseline
 RESULTS="$WORK/app/media/results/$ADMIN/$ID"
-step_start download
 python3 - "$RESULTS" > "$WORK/watch" <<'PY' &
 import glob, os, sys, time
 folder, seen, last = sys.argv[1], None, (None, -1)
-deadline = time.time() + 600
+deadline = time.time() + 300
 while time.time() < deadline:
     parts = glob.glob(os.path.join(folder, ".video-*.part"))
     if parts:
@@ -139,17 +141,24 @@ while time.time() < deadline:
             seen = now
         if size > last[1]:
             last = (now, size)
-    elif seen is not None:
-        break  # moved into place (or removed)
+    elif seen is not None or os.path.exists(os.path.join(folder, "video.mp4")):
+        break  # moved into place (or removed), or missed
     time.sleep(0.005)
 print(f"{seen} {last[0]} {last[1]}")
 PY
 WATCHER=$!
+read -r UP_RET UP_OLD UP_PEAK < <(step_end)
+[ "$UP_CODE" = 201 ] || [ "$UP_CODE" = 200 ] || [ "$UP_CODE" = 202 ] || { echo "upload answered $UP_CODE: $(cat "$WORK/submit.json")"; exit 1; }
+UP_RATE=$(mb_per_s "$UP_BYTES" "$UP_TIME")
+echo "upload: $UP_BYTES bytes in $UP_TIME s (HTTP $UP_CODE, task $ID)"
+step_start download reuse
+
 state=$(await_final "$ID")
 wait $WATCHER || true
 read -r DL_RET DL_OLD DL_PEAK < <(step_end)
 [ "$state" = COMPLETED ] || { echo "task $ID ended $state: $(curl -fs -H "$AUTH" "$BASE/api/v1/tasks/$ID")"; exit 1; }
 read -r w_start w_end w_bytes < "$WORK/watch"
+[ "$w_start" != None ] || { echo "the watcher missed the download (it ended before sampling began)"; exit 1; }
 VIDEO_BYTES=$(curl -fs -H "$AUTH" "$BASE/api/v1/tasks/$ID" | jq .videoBytes)
 [ "$w_bytes" = "$VIDEO_BYTES" ] || echo "note: the watcher last saw $w_bytes of $VIDEO_BYTES bytes"
 DL_TIME=$(awk -v a="$w_start" -v b="$w_end" 'BEGIN {printf "%.3f", b - a}')
@@ -157,9 +166,7 @@ DL_RATE=$(mb_per_s "$VIDEO_BYTES" "$DL_TIME")
 echo "studio download: $VIDEO_BYTES bytes in $DL_TIME s (staged file first seen to full size)"
 
 VIDEO="$WORK/app/media/results/$ADMIN/$ID/video.mp4"
-t0=$(now); cp "$VIDEO" "$WORK/video-copy.mp4"; t1=$(now)
-CP_VIDEO=$(mb_per_s "$VIDEO_BYTES" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
-rm -f "$WORK/video-copy.mp4"
+CP_VIDEO=$(cp_rate "$VIDEO")
 
 # 3. the user downloads the video
 step_start user
@@ -173,7 +180,7 @@ rm -f "$WORK/user.mp4"
 echo "user download: $U_BYTES bytes in $U_TIME s, same bytes as stored"
 
 echo
-echo "cp of the clip: $CP_CLIP MB/s; cp of the video: $CP_VIDEO MB/s (same disk, page cache)"
+echo "cp of the clip: $CP_CLIP MB/s; cp of the video: $CP_VIDEO MB/s (same disk, page cache; median of 3)"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 printf '%-16s %9s %7s %14s %14s %14s\n' step "MB/s" "ratio" "retained MB" "old-peak MB" "total-peak MB"
 printf '%-16s %9s %7s %14s %14s %14s\n' upload "$UP_RATE" "$(ratio "$UP_RATE" "$CP_CLIP")" "$UP_RET" "$UP_OLD" "$UP_PEAK"
