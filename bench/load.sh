@@ -21,7 +21,7 @@ BASE=http://127.0.0.1:$PORT
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 1; }
 for tool in ffmpeg jcmd jstat python3; do command -v $tool >/dev/null || { echo "needs $tool"; exit 1; }; done
 PID=
-trap 'rc=$?; if [ -n "$PID" ]; then kill $PID 2>/dev/null; wait $PID 2>/dev/null; fi; rm -rf "$WORK"; exit $rc' EXIT
+trap 'rc=$?; if [ -n "$PID" ]; then kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; fi; rm -rf "$WORK"; exit $rc' EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 ADMIN=bench
