@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -56,6 +57,8 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String RETURN_TO = "wan.returnTo";
     /** The token of the session's {@link WebSessions} row (also in the {@value WebSessions#COOKIE} cookie). */
     static final String WEB_SESSION = "wan.webSession";
+    /** The caller's groups (Set of String), as last read from the database. */
+    static final String GROUPS = "wan.groups";
     /** Until when the session counts as live for requests of files, without asking the database again. */
     private static final String LIVE_UNTIL = "wan.liveUntil";
     private static final Duration FILE_CHECK_INTERVAL = Duration.ofSeconds(10);
@@ -143,6 +146,7 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String token = webSessions.start(result.getCallerPrincipal().getName(), mustChange);
         session.setAttribute(WEB_SESSION, token);
+        session.setAttribute(GROUPS, Set.copyOf(result.getCallerGroups()));
         setCookie(request, response, token, -1);
         context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
         return context.notifyContainerAboutLogin(result);
@@ -154,6 +158,7 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
         HttpSession session = request.getSession(true);
         session.setAttribute(SIGNED_IN_AT, caller.signedInAt());
         session.setAttribute(WEB_SESSION, token);
+        session.setAttribute(GROUPS, Set.copyOf(caller.groups()));
         if (caller.mustChangePassword()) {
             session.setAttribute(MUST_CHANGE_PASSWORD, Boolean.TRUE);
         }
@@ -199,9 +204,18 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
     /** Re-applies the session's caller, as Soteria's {@code @AutoApplySession} does. */
     private AuthenticationStatus resumeSession(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, Principal caller, String path) {
+        // The groups are given again, not left to the session the container registered: under concurrent
+        // requests of several sessions Payara now and then resumed a caller without them (a signed-in user's
+        // page answered 403; bench/load.sh showed ~2 % of page views)
+        HttpSession session = request.getSession(false);
+        Object groups = session == null ? null : session.getAttribute(GROUPS);
+        String[] names = groups instanceof Set<?> set ? set.stream().map(String::valueOf).toArray(String[]::new)
+                : new String[0];
         try {
-            context.getHandler().handle(new Callback[] {
-                new CallerPrincipalCallback(context.getClientSubject(), caller)});
+            context.getHandler().handle(names.length == 0
+                    ? new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), caller)}
+                    : new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), caller),
+                        new GroupPrincipalCallback(context.getClientSubject(), names)});
         } catch (IOException | UnsupportedCallbackException e) {
             LOG.log(Level.WARNING, "Could not resume a signed-in session", e);
             return AuthenticationStatus.SEND_FAILURE;
@@ -236,8 +250,10 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
                 && now.isBefore(until)) {
             return false; // a page's many scripts, images and video ranges need not ask the database each time
         }
-        if (token != null && webSessions.resume(token).isPresent()) {
+        Optional<WebSessions.Caller> live = token == null ? Optional.empty() : webSessions.resume(token);
+        if (live.isPresent()) {
             session.setAttribute(LIVE_UNTIL, now.plus(FILE_CHECK_INTERVAL));
+            session.setAttribute(GROUPS, Set.copyOf(live.get().groups()));
             return false;
         }
         if (session != null) {

@@ -75,7 +75,8 @@ public class SimulatedTasks {
 
     @PostConstruct
     void init() {
-        setUp(dataDirectory.folder("simulator"), new VideoSynthesizer(config.fps(), config.maxLongSide()),
+        setUp(dataDirectory.folder("simulator"), new VideoSynthesizer(config.fps(), config.maxLongSide(),
+                config.resultPaddingBytes()),
                 managedExecutor, Clock.systemUTC());
     }
 

@@ -49,6 +49,11 @@ public class SimulatorConfig {
     @ConfigProperty(name = "wan.simulator.max-long-side", defaultValue = "480")
     int maxLongSide;
 
+    /** Zero bytes added to every result video (for transfer benchmarks); 0 = none. */
+    @Inject
+    @ConfigProperty(name = "wan.simulator.result-padding-bytes", defaultValue = "0")
+    long resultPaddingBytes;
+
     @Inject
     @ConfigProperty(name = "wan.simulator.queued-seconds", defaultValue = "2")
     int queuedSeconds;
@@ -156,6 +161,10 @@ public class SimulatorConfig {
 
     public int maxLongSide() {
         return maxLongSide;
+    }
+
+    public long resultPaddingBytes() {
+        return resultPaddingBytes;
     }
 
     /** The configured faults and timings; the control endpoint's reset returns to these. */

@@ -11,8 +11,12 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
@@ -48,8 +52,12 @@ public final class VideoSynthesizer {
     private static final double CROSS_FADE = 0.4;
     private static final int CAPTION_WORDS = 6;
 
+    /** Largest padding: a result stays within the studio's default download cap (512 MiB). */
+    static final long MAX_PADDING_BYTES = 256L * 1024 * 1024;
+
     private final int fps;
     private final int maxLongSide;
+    private final long paddingBytes;
     private volatile boolean captions = true;
 
     /**
@@ -76,11 +84,24 @@ public final class VideoSynthesizer {
     }
 
     public VideoSynthesizer(int fps, int maxLongSide) {
+        this(fps, maxLongSide, 0);
+    }
+
+    /**
+     * @param paddingBytes zero bytes added to every video (in a second 'mdat' box), so that benchmarks can have a
+     *                     large result without encoding minutes of video; 0 for none
+     */
+    public VideoSynthesizer(int fps, int maxLongSide, long paddingBytes) {
         if (fps < 1 || maxLongSide < 16) {
             throw new IllegalArgumentException("fps must be at least 1 and the long side at least 16 pixels");
         }
+        if (paddingBytes < 0 || paddingBytes > MAX_PADDING_BYTES) {
+            throw new IllegalArgumentException("wan.simulator.result-padding-bytes must be between 0 and "
+                    + MAX_PADDING_BYTES + ", not " + paddingBytes);
+        }
         this.fps = fps;
         this.maxLongSide = maxLongSide;
+        this.paddingBytes = paddingBytes;
     }
 
     public int fps() {
@@ -116,8 +137,36 @@ public final class VideoSynthesizer {
             renderVideo(job, videoOnly);
             SoundTrack.mux(videoOnly, job.drivingMp3(), Math.max(1, job.durationSeconds() * fps) / (double) fps,
                     target);
+            appendPadding(target, paddingBytes);
         } finally {
             Files.deleteIfExists(videoOnly);
+        }
+    }
+
+    /**
+     * Appends a top-level 'mdat' box of {@code bytes} zeros (plus its 8-byte header). ISO BMFF allows any number of
+     * 'mdat' boxes and samples are found through the index's absolute offsets, so players ignore it: the file
+     * stays the same video, only larger, and its bulk is media data as in a real large result.
+     */
+    static void appendPadding(Path file, long bytes) throws IOException {
+        if (bytes <= 0) {
+            return;
+        }
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer header = ByteBuffer.allocate(8).putInt((int) (bytes + 8)).put("mdat".getBytes(
+                    StandardCharsets.US_ASCII)).flip();
+            while (header.hasRemaining()) {
+                out.write(header);
+            }
+            ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+            for (long left = bytes; left > 0; ) {
+                int n = (int) Math.min(zeros.capacity(), left);
+                zeros.clear().limit(n);
+                while (zeros.hasRemaining()) {
+                    out.write(zeros);
+                }
+                left -= n;
+            }
         }
     }
 

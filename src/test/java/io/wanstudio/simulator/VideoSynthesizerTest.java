@@ -2,12 +2,14 @@ package io.wanstudio.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import io.wanstudio.media.MediaInspector;
 import io.wanstudio.media.PosterExtractor;
 import java.io.File;
 import java.nio.file.Files;
@@ -125,6 +127,41 @@ class VideoSynthesizerTest {
                 null, 2, null, "1080P", mp3), video);
 
         assertThat(MediaProbe.of(video).codecs()).containsExactly("video:h264", "audio:aac");
+    }
+
+    @Test
+    void paddingMakesTheResultLargerYetTheSameVideo() throws Exception {
+        VideoSynthesizer.Job job = new VideoSynthesizer.Job(gradient(640, 360, Color.RED, Color.ORANGE), null, 2,
+                "padded");
+        Path plain = dir.resolve("plain.mp4");
+        Path padded = dir.resolve("padded.mp4");
+        long padding = 3L * 1024 * 1024 + 5; // more than one write buffer, and not a multiple of it
+
+        new VideoSynthesizer(8, 160).render(job, plain);
+        new VideoSynthesizer(8, 160, padding).render(job, padded);
+
+        assertThat(Files.size(padded)).isEqualTo(Files.size(plain) + padding + 8);
+        MediaProbe probe = MediaProbe.of(padded);
+        assertThat(probe.codecs()).containsExactly("video:h264", "audio:aac");
+        assertThat(probe.videoSeconds()).isCloseTo(2.0, within(0.01));
+        assertThat(probe.decodesCleanly()).isTrue();
+        // what the studio does with a result (poster) and with a clip (inspection) works on it too
+        var facts = MediaInspector.inspect(padded);
+        var plainFacts = MediaInspector.inspect(plain);
+        assertThat(facts.durationSeconds()).isEqualTo(plainFacts.durationSeconds());
+        assertThat(facts.width()).isEqualTo(plainFacts.width());
+        Path poster = dir.resolve("padded.jpg");
+        PosterExtractor.writePoster(padded, poster);
+        assertThat(ImageIO.read(poster.toFile())).isNotNull();
+    }
+
+    @Test
+    void paddingOutsideItsRangeIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new VideoSynthesizer(8, 160, -1))
+                .withMessageContaining("wan.simulator.result-padding-bytes");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new VideoSynthesizer(8, 160, VideoSynthesizer.MAX_PADDING_BYTES + 1));
     }
 
     @Test
