@@ -185,8 +185,7 @@ class CreateWizardIT {
         assertThat(sent.getBoolean("watermark")).isTrue();
         assertThat(sent.getJsonNumber("seed").longValue()).isEqualTo(424242L);
         String taskId = page.taskCardWith(prompt.substring(0, 8));
-        assertThat(page.browser.findElement(By.cssSelector("[data-task-id='" + taskId + "'] .task-prompt"))
-                .getText()).isEqualTo(prompt);
+        assertThat(page.textOf(By.cssSelector("[data-task-id='" + taskId + "'] .task-prompt"))).isEqualTo(prompt);
         assertThat(accessibility).as("axe-core findings").isEmpty();
     }
 

@@ -268,6 +268,11 @@ final class CreateWizardPage {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
+    /** The text of an element that a live update may be replacing (a task card while its task runs). */
+    String textOf(By element) {
+        return waitUpTo(10).until(d -> d.findElement(element).getText());
+    }
+
     WebDriverWait waitUpTo(int seconds) {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
         // an element read while the page is being replaced: stale, or Chromium's "Node with given id does not
