@@ -13,6 +13,7 @@
 # Talks only to 127.0.0.1; every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 TASKS=${1:-100}
 PORT=${2:-19400}
 MINUTES=${3:-10}
@@ -35,14 +36,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT
 
-await_ready() { # url pid log
-  for _ in $(seq 1 240); do
-    curl -fs -m 2 "$1/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 1
-  done
-  echo "not ready: $1"; tail -20 "$3"; exit 1
-}
 faults() { curl -fs -m 10 -o /dev/null -H 'Content-Type: application/json' -d "$1" "$SIM/_control/faults"; }
 metric() { # name label-part -> value of the first matching line (0 while absent)
   local all; all=$(curl -fs -m 10 "$BASE/metrics" || true)
@@ -63,14 +56,14 @@ java -Xmx512m -Dwan.role=simulator -Dwan.data-dir="$WORK/sim" -Dwan.public-base-
   -Dwan.simulator.queued-seconds=1 -Dwan.simulator.processing-seconds=8 \
   -jar "$JAR" --port "$SIM_PORT" --nocluster --disablephonehome > "$WORK/sim.log" 2>&1 &
 SIM_PID=$!
-await_ready "http://127.0.0.1:$SIM_PORT" $SIM_PID "$WORK/sim.log"
+await_ready "http://127.0.0.1:$SIM_PORT/health/ready" $SIM_PID "$WORK/sim.log"
 # The studio without NOVITA_API_KEY, pointed at that simulator, with the production fault-tolerance settings except
 # a 15 s read timeout (so a slow submit costs 16 s, not 95).
 NOVITA_BASE_URL="$SIM" WAN_ADMIN_USER=$ADMIN WAN_ADMIN_PASSWORD=$PASSWORD \
   java -Xmx1g -Dwan.data-dir="$WORK/app" -Dwan.public-base-url="$BASE" -Dnovita.read-timeout-ms=15000 \
   -jar "$JAR" --port "$PORT" --nocluster --disablephonehome > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-await_ready "$BASE" $APP_PID "$WORK/app.log"
+await_ready "$BASE/health/ready" $APP_PID "$WORK/app.log"
 TOKEN=$(bash bench/api-token.sh "$BASE" "$ADMIN" "$PASSWORD" "fault storm")
 ffmpeg -v error -f lavfi -i testsrc=size=640x360 -frames:v 1 "$WORK/frame.png"
 curl -fs -m 10 -o /dev/null -X POST "$SIM/_control/reset"

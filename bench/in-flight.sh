@@ -9,6 +9,7 @@
 # Talks only to 127.0.0.1 (app on port, simulator on port+1); every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 TASKS=${1:-500}
 PORT=${2:-19210}
 WINDOW=${3:-60}
@@ -27,14 +28,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-await_ready() { # url pid log
-  for _ in $(seq 1 240); do
-    curl -fs "$1" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 1
-  done
-  echo "not ready: $1"; tail -20 "$3"; exit 1
-}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 threads() { awk '/^Threads:/ {print $2}' "/proc/$APP_PID/status"; }
 polls_total() { curl -fs "$SIM/_control/polls" | jq .total; }

@@ -11,6 +11,7 @@
 # Talks only to 127.0.0.1 (app on port, simulator on port+1); every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 TASKS=${1:-200}
 PORT=${2:-19200}
 SIM_PORT=$((PORT + 1))
@@ -30,14 +31,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-await_ready() { # url pid log
-  for _ in $(seq 1 240); do
-    curl -fs "$1" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 1
-  done
-  echo "not ready: $1"; tail -20 "$3"; exit 1
-}
 
 java -Xmx512m -Dwan.role=simulator -Dwan.data-dir="$WORK/sim" -Dwan.public-base-url="http://127.0.0.1:$SIM_PORT" \
   -Dwan.simulator.control=true -Dwan.simulator.accepted-keys=$KEY -Dwan.simulator.fetch-allow="$BASE" \

@@ -13,6 +13,7 @@
 # Talks only to 127.0.0.1 (studio on port, simulator on port+1); every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 PORT=${1:-19500}
 SIM_PORT=$((PORT + 1))
 JAR=${BUILD_DIR:-target}/wan-studio-micro.jar
@@ -29,14 +30,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap 'rc=$?; cleanup; exit $rc' EXIT
-await_ready() { # url pid log
-  for _ in $(seq 1 240); do
-    curl -fs "$1" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 1
-  done
-  echo "not ready: $1"; tail -20 "$3"; exit 1
-}
 now() { date +%s.%N; }
 cp_rate() { # file: MB/s of a plain cp to the same disk, the median of three (one copy alone is noisy here)
   local t0 t1 bytes
