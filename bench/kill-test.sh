@@ -18,6 +18,7 @@
 # Prints figures; exits 1 on any violation. Talks only to 127.0.0.1; every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 KILLS=${1:-50}
 PORT=${2:-19380}
 SIM_PORT=$((PORT + 1))
@@ -47,22 +48,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT # so that the EXIT trap stops the studio and the simulator on Ctrl-C or a timeout too
 
-wait_ready() { # $1 base, $2 pid, $3 log
-  for _ in $(seq 1 240); do
-    curl -fs -m 2 "$1/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || break
-    sleep 0.5
-  done
-  echo "not ready: $1"; tail -30 "$3"; exit 1
-}
-
 # The provider: the simulator alone, with its control switch (ledger, faults) on.
 java -Xmx512m "${JVM_OPTS[@]}" -Dwan.role=simulator -Dwan.data-dir="$WORK/simulator" -Dwan.public-base-url="$SIM" \
   -Dwan.simulator.control=true -Dwan.simulator.fetch-allow="$BASE" \
   -Dwan.simulator.queued-seconds=1 -Dwan.simulator.processing-seconds=3 \
   -jar "$JAR" --port "$SIM_PORT" "${MICRO_OPTS[@]}" > "$WORK/simulator.log" 2>&1 &
 SIM_PID=$!
-wait_ready "$SIM" "$SIM_PID" "$WORK/simulator.log"
+await_ready "$SIM/health/ready" "$SIM_PID" "$WORK/simulator.log" 120
 # Every answer (submit, poll, result file) is held back 2.5 s, and a third of the submits answer only after 6 s:
 # the process is then often killed inside a request rather than between them.
 curl -fs -o /dev/null -H 'Content-Type: application/json' "$SIM/simulator/_control/faults" \
@@ -78,7 +70,7 @@ start_app() {
     -Dwan.submit.stale-after-seconds=10 -Dwan.download.timeout-seconds=30 -Dwan.poller.tick-ms=300 -Dwan.poller.min-interval-ms=500 \
     -Dwan.poller.max-interval-ms=2000 -jar "$JAR" --port "$PORT" "${MICRO_OPTS[@]}" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
-  wait_ready "$BASE" "$APP_PID" "$WORK/app.log"
+  await_ready "$BASE/health/ready" "$APP_PID" "$WORK/app.log" 120
 }
 
 ffmpeg -v error -f lavfi -i testsrc=size=640x360 -frames:v 1 "$WORK/frame.png"

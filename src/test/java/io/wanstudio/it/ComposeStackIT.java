@@ -1,7 +1,6 @@
 package io.wanstudio.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.wanstudio.testing.S3TestServer;
 import io.wanstudio.testing.TestMedia;
@@ -112,9 +111,7 @@ class ComposeStackIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = Http.json(created).getJsonNumber("id").longValue();
 
-        JsonObject done = Http.json(await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> api.get("/api/v1/tasks/" + id),
-                        r -> List.of("COMPLETED", "FAILED", "NEEDS_REVIEW").contains(Http.json(r).getString("state"))));
+        JsonObject done = api.taskOnceEnded(id, Duration.ofSeconds(120));
         assertThat(done.getString("state")).as(done.toString()).isEqualTo("COMPLETED");
         // the simulator read the input from the store by its presigned link, as Novita would
         assertThat(s3.reads()).anySatisfy(key -> assertThat(key).startsWith("inputs/").endsWith(".png"));

@@ -104,6 +104,13 @@ public final class Http {
         return send(request(path, headers).DELETE().build());
     }
 
+    /** A task of the API as it is once it ended (COMPLETED, FAILED or NEEDS_REVIEW), asked every 0.5 s. */
+    public JsonObject taskOnceEnded(long id, Duration atMost) {
+        return json(org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/v1/tasks/" + id),
+                        r -> List.of("COMPLETED", "FAILED", "NEEDS_REVIEW").contains(json(r).getString("state"))));
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
