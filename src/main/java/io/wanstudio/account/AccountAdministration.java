@@ -78,6 +78,26 @@ public class AccountAdministration {
         audit.record(Usernames.normalize(username), clientAddress, AuditEventType.USER_ENABLED, "by " + admin);
     }
 
+    /**
+     * Makes an account an admin or a user. Not one's own: so that there is always an admin left, and nobody
+     * locks themselves out by a slip. The account's sessions and tokens follow at their next request, as both
+     * read the role as stored.
+     */
+    public void changeRole(String admin, String clientAddress, String username, Role role) throws AccountException {
+        requireAdmin(admin);
+        if (Usernames.normalize(admin).equals(Usernames.normalize(username))) {
+            throw new AccountException(AccountException.USERNAME, "You cannot change your own role.");
+        }
+        Role before = store.findUser(username).map(UserAccount::getRole)
+                .orElseThrow(() -> new AccountException(AccountException.USERNAME, "There is no such user."));
+        if (before == role) {
+            return;
+        }
+        change(username, u -> u.changeRole(role, clock.instant()));
+        audit.record(Usernames.normalize(username), clientAddress, AuditEventType.ROLE_CHANGED,
+                (role == Role.ADMIN ? "made admin" : "admin role taken away") + " by " + admin);
+    }
+
     /** Sets a temporary password that the user must replace at the next sign-in; their sessions end. */
     public void resetPassword(String admin, String clientAddress, String username, String temporaryPassword)
             throws AccountException {

@@ -86,6 +86,11 @@ public class UserAccount {
         updatedAt = now;
     }
 
+    void changeRole(Role newRole, Instant now) {
+        role = newRole;
+        updatedAt = now;
+    }
+
     void disable(Instant now) {
         enabled = false;
         updatedAt = now;

@@ -36,7 +36,6 @@ import java.util.Map;
 public class BoardPage implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int MAX_ROWS = 60;
-    private static final int MONTHS = 12;
 
     @Inject
     CurrentUser currentUser;
@@ -90,7 +89,7 @@ public class BoardPage implements Serializable {
         counts = entries.counts(owner);
         YearMonth shownMonth = SpendPage.parse(month);
         byUser = costs.byUser(shownMonth);
-        byMonth = costs.byMonth(YearMonth.now(ZoneOffset.UTC), MONTHS);
+        byMonth = costs.byMonth(YearMonth.now(ZoneOffset.UTC), SpendReport.MONTHS);
     }
 
     private static Row row(BoardStore.Item item) {

@@ -15,7 +15,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** The admin's spend page ({@code /admin/spend.xhtml?month=2026-11}): per user and per day, chart and table. */
+/**
+ * The admin's spend page ({@code /admin/spend.xhtml?month=2026-11}): per user and per day of a month, and the year
+ * up to it month by month; charts and tables.
+ */
 @Named
 @RequestScoped
 public class SpendPage {
@@ -32,6 +35,7 @@ public class SpendPage {
     private YearMonth shown = YearMonth.now(ZoneOffset.UTC);
     private List<SpendReport.Line> users = List.of();
     private List<SpendReport.Line> days = List.of();
+    private List<SpendReport.Line> months = List.of();
     private SpendReport.Line total;
 
     public void load() throws IOException {
@@ -45,6 +49,7 @@ public class SpendPage {
         users = report.byUser(spend);
         days = report.byDay(shown, spend);
         total = report.total(spend);
+        months = report.byMonth(shown, SpendReport.MONTHS);
     }
 
     static YearMonth parse(String month) {
@@ -55,15 +60,15 @@ public class SpendPage {
         }
     }
 
-    /** The largest day's cost: the chart's full height. */
-    public BigDecimal getMaxDayCost() {
-        return days.stream().map(SpendReport.Line::cost).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+    /** The largest cost of these lines: a chart's full height. */
+    public BigDecimal maxCost(List<SpendReport.Line> lines) {
+        return lines.stream().map(SpendReport.Line::cost).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
     }
 
-    /** A day's bar height in percent of the largest day. */
-    public int percentOf(SpendReport.Line day) {
-        BigDecimal max = getMaxDayCost();
-        return max.signum() == 0 ? 0 : day.cost().multiply(BigDecimal.valueOf(100))
+    /** A bar's height in percent of the largest of its chart's lines. */
+    public int percentOf(SpendReport.Line line, List<SpendReport.Line> lines) {
+        BigDecimal max = maxCost(lines);
+        return max.signum() == 0 ? 0 : line.cost().multiply(BigDecimal.valueOf(100))
                 .divide(max, java.math.RoundingMode.HALF_UP).intValue();
     }
 
@@ -104,6 +109,14 @@ public class SpendPage {
 
     public List<SpendReport.Line> getDays() {
         return days;
+    }
+
+    public int getMonthCount() {
+        return SpendReport.MONTHS;
+    }
+
+    public List<SpendReport.Line> getMonths() {
+        return months;
     }
 
     public SpendReport.Line getTotal() {

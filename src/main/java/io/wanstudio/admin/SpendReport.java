@@ -12,9 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Spend of a month (UTC): per user and per day, in generated seconds and quoted cost; and as CSV. */
+/**
+ * Spend of a month (UTC): per user and per day, in generated seconds and quoted cost, and the months before it;
+ * and as CSV.
+ */
 @ApplicationScoped
 public class SpendReport {
+    /** How many months the month-by-month view shows, the chosen one last. */
+    public static final int MONTHS = 12;
+
     @Inject
     TaskStore tasks;
 
@@ -26,8 +32,24 @@ public class SpendReport {
     }
 
     public List<DailySpend> days(YearMonth month) {
-        return tasks.dailySpend(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return days(month, month);
+    }
+
+    /** From the first day of {@code first} to the last of {@code last}. */
+    public List<DailySpend> days(YearMonth first, YearMonth last) {
+        return tasks.dailySpend(first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** The {@code count} months up to {@code last}, oldest first, the months without spend included. */
+    public List<Line> byMonth(YearMonth last, int count) {
+        YearMonth first = last.minusMonths(count - 1L);
+        Map<YearMonth, Line> lines = new TreeMap<>();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            lines.put(month, new Line(month.toString(), 0, 0, BigDecimal.ZERO));
+        }
+        days(first, last).forEach(d -> lines.computeIfPresent(YearMonth.from(d.day()), (month, line) -> line.plus(d)));
+        return List.copyOf(lines.values());
     }
 
     public List<Line> byUser(List<DailySpend> days) {

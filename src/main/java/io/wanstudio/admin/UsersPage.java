@@ -60,6 +60,16 @@ public class UsersPage {
         act(user, () -> accounts.enable(currentUser.name(), Faces.clientAddress(), user), user + " can sign in again.");
     }
 
+    public void makeAdmin(String user) {
+        act(user, () -> accounts.changeRole(currentUser.name(), Faces.clientAddress(), user, Role.ADMIN),
+                user + " is an admin now.");
+    }
+
+    public void makeUser(String user) {
+        act(user, () -> accounts.changeRole(currentUser.name(), Faces.clientAddress(), user, Role.USER),
+                user + " is no longer an admin.");
+    }
+
     public void resetPassword(String user) {
         String temporary = Passwords.random();
         act(user, () -> accounts.resetPassword(currentUser.name(), Faces.clientAddress(), user, temporary), null);

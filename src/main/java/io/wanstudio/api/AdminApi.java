@@ -124,7 +124,8 @@ public class AdminApi {
     }
 
     @Schema(name = "SpendLine", requiredProperties = {"label", "tasks", "seconds", "cost"})
-    public record SpendLine(@Schema(description = "The user, the day (YYYY-MM-DD) or `Total`.") String label,
+    public record SpendLine(@Schema(description = "The user, the day (YYYY-MM-DD), the month (YYYY-MM) or `Total`.")
+            String label,
             long tasks, @Schema(description = "Seconds of video generated.") long seconds,
             @Schema(description = "Quoted cost.") BigDecimal cost) {
         static SpendLine of(SpendReport.Line line) {
@@ -138,10 +139,12 @@ public class AdminApi {
     }
 
     @Schema(name = "Spend", description = "What the spend page shows for a month (UTC): per user, per day (every "
-            + "day of the month), per user and day, and the total. Failed tasks that were not charged are left out.",
-            requiredProperties = {"month", "currency", "byUser", "byDay", "byUserAndDay", "total"})
+            + "day of the month), per user and day, the total, and the twelve months up to this one (oldest first). "
+            + "Failed tasks that were not charged are left out.",
+            requiredProperties = {"month", "currency", "byUser", "byDay", "byUserAndDay", "total", "byMonth"})
     public record Spend(@Schema(example = "2026-11") String month, @Schema(example = "USD") String currency,
-            List<SpendLine> byUser, List<SpendLine> byDay, List<UserDaySpend> byUserAndDay, SpendLine total) {
+            List<SpendLine> byUser, List<SpendLine> byDay, List<UserDaySpend> byUserAndDay, SpendLine total,
+            List<SpendLine> byMonth) {
     }
 
     @Schema(name = "RecentProviderCalls", requiredProperties = {"calls", "errors", "errorRate"})
@@ -376,7 +379,8 @@ public class AdminApi {
                 spend.byDay(chosen, days).stream().map(SpendLine::of).toList(),
                 days.stream().map(d -> new UserDaySpend(d.owner(), d.day().toString(), d.tasks(), d.seconds(),
                         d.cost())).toList(),
-                SpendLine.of(spend.total(days)))).build();
+                SpendLine.of(spend.total(days)),
+                spend.byMonth(chosen, SpendReport.MONTHS).stream().map(SpendLine::of).toList())).build();
     }
 
     @GET

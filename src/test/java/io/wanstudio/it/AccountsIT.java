@@ -200,16 +200,45 @@ class AccountsIT {
         var first = new Accounts.Session(BASE).signIn(user, temporary);
         assertThat(first.uri().getPath()).endsWith("/account/password.xhtml");
 
-        var list = admin.get("/admin/users.xhtml");
-        Matcher disable = Pattern.compile("data-username=\"" + user
-                + "\".*?name=\"(userList:rows:\\d+:disable)\"", Pattern.DOTALL).matcher(list.body());
-        assertThat(disable.find()).isTrue();
-        var disabled = admin.submit("/admin/users.xhtml", "userList", Map.of(), disable.group(1));
-        assertThat(disabled.body()).contains(user + " is disabled.");
+        assertThat(clickRowButton(admin, user, "disable").body()).contains(user + " is disabled.");
 
         assertThat(new Accounts.Session(BASE).signIn(user, temporary).body()).contains(NEUTRAL)
                 .doesNotContain("signedInUser");
         assertThat(admin.get("/admin/users.xhtml").body()).contains("USER_DISABLED");
+    }
+
+    @Test
+    void anAdminMakesAUserAnAdminAndTakesItBackAndTheUsersOpenSessionAndTokenFollowAtOnce() {
+        String password = "quiet harbor maple 42";
+        String user = newUser("promoted", password);
+        var session = Accounts.signIn(BASE, user, password);
+        var api = new Http(BASE).withBearer(Accounts.apiToken(BASE, user, password));
+        assertThat(session.get("/admin/history.xhtml").statusCode()).isEqualTo(403);
+        var admin = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
+        Matcher ownRow = Pattern.compile("data-username=\"" + Accounts.ADMIN + "\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(admin.get("/admin/users.xhtml").body());
+        assertThat(ownRow.find()).isTrue();
+        assertThat(ownRow.group(1)).as("no role button on one's own row").doesNotContain("makeAdmin", "makeUser");
+
+        assertThat(clickRowButton(admin, user, "makeAdmin").body()).contains(user + " is an admin now.");
+        assertThat(session.get("/admin/history.xhtml").statusCode()).as("the same session, at once").isEqualTo(200);
+        assertThat(session.get("/").body()).contains("/admin/history.xhtml");
+        assertThat(api.get("/api/v1/admin/health").statusCode()).isEqualTo(200);
+
+        assertThat(clickRowButton(admin, user, "makeUser").body()).contains(user + " is no longer an admin.");
+        assertThat(session.get("/admin/history.xhtml").statusCode()).isEqualTo(403);
+        assertThat(session.get("/").statusCode()).as("still signed in as a user").isEqualTo(200);
+        assertThat(api.get("/api/v1/admin/health").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/admin/users.xhtml").body())
+                .contains("made admin by " + Accounts.ADMIN, "admin role taken away by " + Accounts.ADMIN);
+    }
+
+    /** Presses a button of a user's row on the accounts page, as the admin's browser would. */
+    private static HttpResponse<String> clickRowButton(Accounts.Session admin, String user, String button) {
+        Matcher name = Pattern.compile("data-username=\"" + user + "\".*?name=\"(userList:rows:\\d+:" + button + ")\"",
+                Pattern.DOTALL).matcher(admin.get("/admin/users.xhtml").body());
+        assertThat(name.find()).as(button + " on the row of " + user).isTrue();
+        return admin.submit("/admin/users.xhtml", "userList", Map.of(), name.group(1));
     }
 
     @Test

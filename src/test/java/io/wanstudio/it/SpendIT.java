@@ -7,6 +7,7 @@ import io.wanstudio.testing.TestMedia;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,21 @@ class SpendIT {
         String csv = admin.get("/admin/spend.csv?month=" + month).body();
         assertThat(csv).startsWith("user,day,tasks,seconds,cost\r\n")
                 .contains(user + "," + LocalDate.now(ZoneOffset.UTC) + ",2,5,");
+
+        // the year up to the month: twelve rows, the month itself last, with the month's total
+        YearMonth shown = YearMonth.parse(month);
+        String totalCost = Http.json(new Http(BASE).withBearer(Accounts.adminToken(BASE)).get("/api/v1/admin/spend?month=" + month))
+                .getJsonObject("total").getJsonNumber("cost").bigDecimalValue()
+                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        assertThat(page).contains("Month by month, to " + month)
+                .containsPattern("month=" + shown.minusMonths(11) + "\">" + shown.minusMonths(11) + "</a>")
+                .doesNotContain("month=" + shown.minusMonths(12) + "\">")
+                .containsPattern("month=" + month + "\">" + month + "</a></td>\\s*<td class=\"num\">\\d+</td>"
+                        + "<td class=\"num\">\\d+</td>\\s*<td class=\"num\">" + totalCost + "</td>");
+        var months = admin.get("/admin/spend.csv?month=" + month + "&months=12");
+        assertThat(months.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .contains("wan-studio-spend-" + shown.minusMonths(11) + "-to-" + month + ".csv"));
+        assertThat(months.body()).contains(user + "," + LocalDate.now(ZoneOffset.UTC) + ",2,5,");
 
         var normal = Accounts.signIn(BASE, user, PASSWORD);
         assertThat(normal.get("/admin/spend.xhtml").statusCode()).isIn(403, 404);

@@ -3,7 +3,6 @@ package io.wanstudio.it;
 import io.wanstudio.account.AccountAdministration;
 import io.wanstudio.account.AccountException;
 import io.wanstudio.account.Role;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,14 +10,13 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 
 /**
  * Test-only (added to the test deployment by {@link Deployments#appWithTestAccounts()}, never shipped): the admin's
  * account actions through {@link AccountAdministration}, acting as the configured admin, so that tests can make users.
  * POST {@code action} = create | disable | enable | reset | demote, {@code username}, {@code password},
- * {@code admin}. The studio has no page to demote an admin yet: {@code demote} sets the stored role to user.
+ * {@code admin}.
  */
 @WebServlet(urlPatterns = TestAccountsServlet.PATH)
 public class TestAccountsServlet extends HttpServlet {
@@ -31,21 +29,6 @@ public class TestAccountsServlet extends HttpServlet {
     @PersistenceContext(unitName = "wan")
     transient EntityManager em;
 
-    @Inject
-    transient Roles roles;
-
-    /** A bulk JPQL update, so that the persistence cache does not keep the old role. */
-    @ApplicationScoped
-    @Transactional
-    public static class Roles {
-        @PersistenceContext(unitName = "wan")
-        EntityManager em;
-
-        public void set(String username, Role role) {
-            em.createQuery("UPDATE UserAccount u SET u.role = :role WHERE u.username = :username")
-                    .setParameter("role", role).setParameter("username", username).executeUpdate();
-        }
-    }
 
     /** {@code ?uploads=<user>}: how many uploaded files the user has kept (rows), as plain text. */
     @Override
@@ -74,7 +57,7 @@ public class TestAccountsServlet extends HttpServlet {
                 case "disable" -> accounts.disable(admin, address, username);
                 case "enable" -> accounts.enable(admin, address, username);
                 case "reset" -> accounts.resetPassword(admin, address, username, request.getParameter("password"));
-                case "demote" -> roles.set(username, Role.USER);
+                case "demote" -> accounts.changeRole(admin, address, username, Role.USER);
                 default -> {
                     response.sendError(400);
                     return;
