@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The admin's user management and the first admin. Every action takes the acting admin's name and checks it: the
@@ -62,11 +63,13 @@ public class AccountAdministration {
     }
 
     public void disable(String admin, String clientAddress, String username) throws AccountException {
-        requireAdmin(admin);
         if (Usernames.normalize(admin).equals(Usernames.normalize(username))) {
             throw new AccountException(AccountException.USERNAME, "You cannot disable your own account.");
         }
-        change(username, u -> u.disable(clock.instant()));
+        changeAsAdmin(admin, username, u -> {
+            u.disable(clock.instant());
+            return true;
+        });
         signIns.endSessions(username, clock.instant());
         audit.record(Usernames.normalize(username), clientAddress, AuditEventType.USER_DISABLED, "by " + admin);
     }
@@ -84,18 +87,13 @@ public class AccountAdministration {
      * read the role as stored.
      */
     public void changeRole(String admin, String clientAddress, String username, Role role) throws AccountException {
-        requireAdmin(admin);
         if (Usernames.normalize(admin).equals(Usernames.normalize(username))) {
             throw new AccountException(AccountException.USERNAME, "You cannot change your own role.");
         }
-        Role before = store.findUser(username).map(UserAccount::getRole)
-                .orElseThrow(() -> new AccountException(AccountException.USERNAME, "There is no such user."));
-        if (before == role) {
-            return;
+        if (changeAsAdmin(admin, username, u -> u.changeRole(role, clock.instant()))) {
+            audit.record(Usernames.normalize(username), clientAddress, AuditEventType.ROLE_CHANGED,
+                    (role == Role.ADMIN ? "made admin" : "admin role taken away") + " by " + admin);
         }
-        change(username, u -> u.changeRole(role, clock.instant()));
-        audit.record(Usernames.normalize(username), clientAddress, AuditEventType.ROLE_CHANGED,
-                (role == Role.ADMIN ? "made admin" : "admin role taken away") + " by " + admin);
     }
 
     /** Sets a temporary password that the user must replace at the next sign-in; their sessions end. */
@@ -122,6 +120,17 @@ public class AccountAdministration {
         if (store.findUser(admin).filter(u -> u.isAdmin() && u.isEnabled()).isEmpty()) {
             throw new AccountException(null, "Only an admin can do this.");
         }
+    }
+
+    /** True when the change changed anything; see {@link AccountStore#changeByAdmin} for why both rows are locked. */
+    private boolean changeAsAdmin(String admin, String username, Predicate<UserAccount> change)
+            throws AccountException {
+        return switch (store.changeByAdmin(admin, username, change)) {
+            case NOT_AN_ADMIN -> throw new AccountException(null, "Only an admin can do this.");
+            case NO_SUCH_USER -> throw new AccountException(AccountException.USERNAME, "There is no such user.");
+            case CHANGED -> true;
+            case UNCHANGED -> false;
+        };
     }
 
     private void change(String username, Consumer<UserAccount> change) throws AccountException {

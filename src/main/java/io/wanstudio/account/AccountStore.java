@@ -2,13 +2,18 @@ package io.wanstudio.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Accounts and tokens in the database, each write its own short transaction: password hashing (half a second)
@@ -57,6 +62,36 @@ public class AccountStore {
             em.flush();
         });
         return user;
+    }
+
+    /** What {@link #changeByAdmin} did. */
+    public enum AdminChange { CHANGED, UNCHANGED, NOT_AN_ADMIN, NO_SUCH_USER }
+
+    /**
+     * An admin's change to another account, with both rows locked for the transaction, one after the other in name
+     * order: two admins acting on each other at once (each taking the other's admin role, or disabling the other)
+     * then take turns, and the second finds that it is no longer an admin. The change answers whether it changed
+     * anything.
+     */
+    public AdminChange changeByAdmin(String admin, String username, Predicate<UserAccount> change) {
+        String acting = Usernames.normalize(admin);
+        String target = Usernames.normalize(username);
+        Map<String, Optional<UserAccount>> locked = new TreeMap<>();
+        for (String name : new TreeSet<>(List.of(acting, target))) {
+            locked.put(name, em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                    .setParameter("username", name).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().findFirst());
+        }
+        if (locked.get(acting).filter(u -> u.isAdmin() && u.isEnabled()).isEmpty()) {
+            return AdminChange.NOT_AN_ADMIN;
+        }
+        Optional<UserAccount> user = locked.get(target);
+        if (user.isEmpty()) {
+            return AdminChange.NO_SUCH_USER;
+        }
+        boolean changed = change.test(user.get());
+        em.flush();
+        return changed ? AdminChange.CHANGED : AdminChange.UNCHANGED;
     }
 
     public ApiToken create(ApiToken token) {

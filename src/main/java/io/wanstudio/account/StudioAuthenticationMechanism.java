@@ -95,11 +95,13 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
             return signIn(request, response, context, credential);
         }
         Principal sessionCaller = request.getUserPrincipal();
-        if (sessionCaller != null && !revoked(request, path)) {
+        SessionCheck check = sessionCaller == null ? SessionCheck.ENDED : check(request, path);
+        if (check == SessionCheck.LIVE) {
             return resumeSession(request, response, context, sessionCaller, path);
         }
-        if (sessionCaller == null) {
-            // signed in on another instance (or this one before a restart): the session carries over
+        if (sessionCaller == null || check == SessionCheck.ROLE_CHANGED) {
+            // signed in on another instance (or this one before a restart), or its role changed: the session
+            // carries over
             String token = cookie(request);
             Optional<WebSessions.Caller> carried = token == null ? Optional.empty() : webSessions.resume(token);
             if (carried.isPresent()) {
@@ -238,28 +240,34 @@ public class StudioAuthenticationMechanism implements HttpAuthenticationMechanis
         return AuthenticationStatus.SUCCESS;
     }
 
+    /** What became of a signed-in session since its last request. */
+    private enum SessionCheck { LIVE, ROLE_CHANGED, ENDED }
+
     /**
-     * The session was ended, here or on another instance: signed out, timed out, or an admin disabled the user or
-     * reset their password after it signed in. Then this instance's copy ends too.
+     * ENDED: the session was ended, here or on another instance: signed out, timed out, or an admin disabled the
+     * user or reset their password after it signed in. Then this instance's copy ends too. ROLE_CHANGED: an admin
+     * gave or took the admin role; this instance's copy ends and the session is carried over afresh with the role
+     * as stored (the container keeps the groups a session was registered with, and merges, never drops, groups
+     * given later).
      */
-    private boolean revoked(HttpServletRequest request, String path) {
+    private SessionCheck check(HttpServletRequest request, String path) {
         HttpSession session = request.getSession(false);
         String token = session == null ? null : (String) session.getAttribute(WEB_SESSION);
         Instant now = Instant.now();
         if (token != null && isFile(path) && session.getAttribute(LIVE_UNTIL) instanceof Instant until
                 && now.isBefore(until)) {
-            return false; // a page's many scripts, images and video ranges need not ask the database each time
+            // a page's many scripts, images and video ranges need not ask the database each time
+            return SessionCheck.LIVE;
         }
         Optional<WebSessions.Caller> live = token == null ? Optional.empty() : webSessions.resume(token);
-        if (live.isPresent()) {
+        if (live.isPresent() && Set.copyOf(live.get().groups()).equals(session.getAttribute(GROUPS))) {
             session.setAttribute(LIVE_UNTIL, now.plus(FILE_CHECK_INTERVAL));
-            session.setAttribute(GROUPS, Set.copyOf(live.get().groups()));
-            return false;
+            return SessionCheck.LIVE;
         }
         if (session != null) {
             session.invalidate();
         }
-        return true;
+        return live.isPresent() ? SessionCheck.ROLE_CHANGED : SessionCheck.ENDED;
     }
 
     private AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,

@@ -86,9 +86,14 @@ public class UserAccount {
         updatedAt = now;
     }
 
-    void changeRole(Role newRole, Instant now) {
+    /** False when the account has this role already. */
+    boolean changeRole(Role newRole, Instant now) {
+        if (role == newRole) {
+            return false;
+        }
         role = newRole;
         updatedAt = now;
+        return true;
     }
 
     void disable(Instant now) {

@@ -7,8 +7,12 @@ import io.wanstudio.testing.TestMedia;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -231,6 +235,57 @@ class AccountsIT {
         assertThat(api.get("/api/v1/admin/health").statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/users.xhtml").body())
                 .contains("made admin by " + Accounts.ADMIN, "admin role taken away by " + Accounts.ADMIN);
+    }
+
+    @Test
+    void twoAdminsTakingEachOthersAdminRoleAtOnceLeaveOneOfThemAnAdmin() throws Exception {
+        String password = "quiet harbor maple 42";
+        for (int round = 0; round < 3; round++) {
+            String x = newUser("admin-x", password, "admin", "true");
+            String y = newUser("admin-y", password, "admin", "true");
+            var sessions = List.of(Accounts.signIn(BASE, x, password), Accounts.signIn(BASE, y, password));
+            // each opens the accounts page first, then both press "Remove admin" on the other's row at once
+            var pages = List.of(sessions.get(0).get("/admin/users.xhtml"), sessions.get(1).get("/admin/users.xhtml"));
+            var bothReady = new CyclicBarrier(2);
+            List<CompletableFuture<HttpResponse<String>>> presses = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                var session = sessions.get(i);
+                String page = pages.get(i).body();
+                Matcher button = Pattern.compile("data-username=\"" + (i == 0 ? y : x)
+                        + "\".*?name=\"(userList:rows:\\d+:makeUser)\"", Pattern.DOTALL).matcher(page);
+                Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                        .matcher(page);
+                assertThat(button.find() && viewState.find()).isTrue();
+                presses.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        bothReady.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return session.post(pages.get(0).uri(), "userList", Map.of(), button.group(1), viewState.group(1));
+                }));
+            }
+            List<HttpResponse<String>> answers = presses.stream().map(CompletableFuture::join).toList();
+
+            String said = answers.stream().map(a -> a.statusCode() + " " + a.uri() + " " + notices(a.body()))
+                    .toList().toString();
+            assertThat(sessions).as("round %d: one of the two is an admin still after %s", round, said)
+                    .filteredOn(s -> s.get("/admin/users.xhtml").statusCode() == 200).hasSize(1);
+            assertThat(answers).filteredOn(a -> a.body().contains(" is no longer an admin.")).hasSize(1);
+            assertThat(answers).filteredOn(a -> !a.body().contains(" is no longer an admin.")).singleElement()
+                    .satisfies(a -> assertThat(a.statusCode() == 403 || a.body().contains("Only an admin can do this."))
+                            .as(a.statusCode() + " " + a.body()).isTrue());
+        }
+    }
+
+    /** The page's notices (what the admin reads after pressing a button). */
+    private static String notices(String page) {
+        Matcher notice = Pattern.compile("class=\"notice[^\"]*\"[^>]*>([^<]*)<").matcher(page);
+        List<String> found = new ArrayList<>();
+        while (notice.find()) {
+            found.add(notice.group(1).trim());
+        }
+        return found.toString();
     }
 
     /** Presses a button of a user's row on the accounts page, as the admin's browser would. */

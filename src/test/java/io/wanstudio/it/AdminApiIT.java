@@ -159,13 +159,19 @@ class AdminApiIT {
     }
 
     @Test
-    void aDemotedAdminsTokenStopsWorkingAtOnce() {
+    void aDemotedAdminsTokenAndOpenSessionLoseTheAdminPartAtOnce() {
         String admin = "adminapi-demoted-" + UUID.randomUUID().toString().substring(0, 8);
         Accounts.admin(BASE, "create", "username", admin, "password", PASSWORD, "admin", "true");
         Http api = new Http(BASE).withBearer(Accounts.apiToken(BASE, admin, PASSWORD));
         assertThat(api.get("/api/v1/admin/health").statusCode()).isEqualTo(200);
+        Accounts.Session page = Accounts.signIn(BASE, admin, PASSWORD);
+        assertThat(page.get("/admin/history.xhtml").statusCode()).isEqualTo(200);
 
         Accounts.admin(BASE, "demote", "username", admin);
+
+        // the browser session signed in as an admin loses the admin pages at its next request, and stays signed in
+        assertThat(page.get("/admin/history.xhtml").statusCode()).isEqualTo(403);
+        assertThat(page.get("/gallery.xhtml").statusCode()).isEqualTo(200);
 
         var refused = api.get("/api/v1/admin/health");
         assertThat(refused.statusCode()).isEqualTo(403);
