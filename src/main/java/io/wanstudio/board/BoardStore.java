@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +84,18 @@ public class BoardStore {
             items.add(new Item((BoardEntry) row[0], (GenerationTask) row[1]));
         }
         return items;
+    }
+
+    /** Where these tasks of the owner stand on the board; a task that is not on it is not in the map. */
+    public Map<Long, Verdict> verdicts(String owner, Collection<Long> taskIds) {
+        Map<Long, Verdict> verdicts = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            return verdicts;
+        }
+        em.createQuery("SELECT e.taskId, e.verdict FROM BoardEntry e WHERE e.owner = :owner AND e.taskId IN :ids",
+                Object[].class).setParameter("owner", owner).setParameter("ids", taskIds).getResultList()
+                .forEach(row -> verdicts.put((Long) row[0], (Verdict) row[1]));
+        return verdicts;
     }
 
     /** How many entries of the owner (null: anyone) have each verdict. */

@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,11 @@ public class ReviewBoard {
     /** The entry of a task, for the task's owner or an admin; empty for anyone else. */
     public Optional<BoardEntry> entry(String viewer, long taskId) {
         return store.find(taskId).filter(e -> e.getOwner().equals(viewer) || accounts.isActiveAdmin(viewer));
+    }
+
+    /** Where these tasks of the owner stand on the board, for their gallery; tasks not on it are left out. */
+    public Map<Long, Verdict> verdicts(String owner, Collection<Long> taskIds) {
+        return store.verdicts(owner, taskIds);
     }
 
     /** Puts a finished result of the user's own (any user's, for an admin) on the board, awaiting a verdict. */

@@ -1,6 +1,8 @@
 package io.wanstudio.gallery;
 
 import io.wanstudio.account.CurrentUser;
+import io.wanstudio.board.ReviewBoard;
+import io.wanstudio.board.Verdict;
 import io.wanstudio.platform.faces.Faces;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,9 @@ public class GalleryView implements Serializable {
     @Inject
     GalleryService gallery;
 
+    @Inject
+    ReviewBoard board;
+
     // the URL's parameters, as given (bad ones are ignored with a notice, never a 500)
     private String state;
     private String mode;
@@ -50,6 +56,8 @@ public class GalleryView implements Serializable {
     private String nextCursor;
     private List<TagCount> tags = List.of();
     private String newTag;
+    /** Where the page's tasks stand on the review board (an admin's verdict the owner should see at a glance). */
+    private HashMap<Long, Verdict> verdicts = new HashMap<>();
     private boolean confirmingDelete;
     private ArrayList<Long> pendingDelete = new ArrayList<>();
 
@@ -67,6 +75,7 @@ public class GalleryView implements Serializable {
             GalleryPage page = gallery.page(currentUser.name(), query, PAGE_SIZE);
             cards = page.items().stream().map(TaskCard::withTags).collect(Collectors.toCollection(ArrayList::new));
             nextCursor = page.nextCursor();
+            verdicts = new HashMap<>(board.verdicts(currentUser.name(), cards.stream().map(TaskCard::getId).toList()));
         } catch (GalleryCursor.InvalidCursorException e) {
             Faces.error("That page link is not valid (it may be from another sort order); showing the first page.");
             after = null;
@@ -231,6 +240,11 @@ public class GalleryView implements Serializable {
 
     public List<TaskCard> getCards() {
         return cards;
+    }
+
+    /** The task's verdict on the review board; null when it is not on the board. */
+    public Verdict verdictOf(long id) {
+        return verdicts.get(id);
     }
 
     public List<TagCount> getTags() {

@@ -94,6 +94,11 @@ class ReviewBoardIT {
         assertThat(page.browser.findElement(By.id("boardComment")).getText()).isEqualTo(why);
         assertThat(page.browser.findElements(By.id("boardForm:withdraw"))).isEmpty();
         look("task-rejected");
+        // and sees it in the gallery without opening the video
+        page.browser.get(BASE + "/gallery.xhtml");
+        By tileBadge = By.cssSelector("[data-task-id='" + id + "'] .tile-badge");
+        assertThat(page.browser.findElement(tileBadge).getText()).isEqualToIgnoringCase("Rejected");
+        look("gallery-rejected");
 
         // the admin changes their mind
         signInAs(Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
@@ -113,6 +118,10 @@ class ReviewBoardIT {
         assertThat(new BigDecimal(row.substring(row.lastIndexOf(' ') + 1)))
                 .isEqualByComparingTo(cost.divide(BigDecimal.valueOf(3), 4, RoundingMode.HALF_UP));
         look("board-approved");
+
+        signInAs(user, PASSWORD);
+        page.browser.get(BASE + "/gallery.xhtml");
+        assertThat(page.browser.findElement(tileBadge).getText()).isEqualToIgnoringCase("Approved");
 
         assertThat(auditDetails("TASK_SHORTLISTED")).contains("task #" + id + " of " + user);
         assertThat(auditDetails("TASK_REJECTED")).contains("task #" + id + " of " + user + ": The camera shakes");
