@@ -86,8 +86,8 @@ public class AuditPage {
         return events;
     }
 
-    public List<String> getTypes() {
-        return Arrays.stream(AuditEventType.values()).map(Enum::name).toList();
+    public List<AuditEventType> getTypes() {
+        return List.of(AuditEventType.values());
     }
 
     private static String blankToNull(String s) {

@@ -200,7 +200,7 @@ class AdminPagesIT {
 
         // the audit log filtered to this user's sign-ins and creation, as an admin reads it
         admin.browser.get(BASE + "/admin/audit.xhtml?user=" + user + "&from=" + LocalDate.now(ZoneOffset.UTC));
-        assertThat(admin.browser.findElement(By.id("audit")).getText()).contains("USER_CREATED");
+        assertThat(admin.browser.findElement(By.id("audit")).getText()).contains("Account created");
         look("admin-audit-filtered");
         assertThat(accessibility).as("axe-core findings").isEmpty();
     }

@@ -12,7 +12,7 @@ class AuditLogIT {
     private static final String BASE = Http.IT_BASE;
     private static final String PASSWORD = "audit-it-passphrase-58";
     /** How an event's cell starts: the cell names its column (for the stacked rows on a phone). */
-    private static final String EVENT = "<td data-label=\"Event\">";
+    private static final String EVENT = "<td data-label=\"Event\" data-event=\"";
 
     @Test
     void theAdminFindsAnAccountsEventsByFilterAndOthersGetNoPage() {
@@ -23,10 +23,13 @@ class AuditLogIT {
         var admin = Accounts.signIn(BASE, Accounts.ADMIN, Accounts.ADMIN_PASSWORD);
 
         String failed = admin.get("/admin/audit.xhtml?user=" + user + "&type=SIGN_IN_FAILED").body();
-        assertThat(failed).contains(EVENT + "SIGN_IN_FAILED</td>").doesNotContain(EVENT + "SIGN_IN</td>");
+        assertThat(failed).contains(EVENT + "SIGN_IN_FAILED\">Sign-in failed</td>")
+                .doesNotContain(EVENT + "SIGN_IN\">Signed in</td>");
         String all = admin.get("/admin/audit.xhtml?user=" + user).body();
-        assertThat(all).contains(EVENT + "SIGN_IN_FAILED</td>").contains(EVENT + "SIGN_IN</td>")
-                .contains(EVENT + "USER_CREATED</td>");
+        assertThat(all).contains("<option value=\"SIGN_IN_FAILED\">Sign-in failed</option>");
+        assertThat(all).contains(EVENT + "SIGN_IN_FAILED\">Sign-in failed</td>")
+                .contains(EVENT + "SIGN_IN\">Signed in</td>")
+                .contains(EVENT + "USER_CREATED\">Account created</td>");
         assertThat(admin.get("/admin/audit.xhtml?user=nobody-" + user).body()).contains("No events match");
 
         assertThat(Accounts.signIn(BASE, user, PASSWORD).get("/admin/audit.xhtml").statusCode()).isIn(403, 404);

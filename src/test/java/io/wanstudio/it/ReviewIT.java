@@ -79,7 +79,7 @@ class ReviewIT {
         assertThat(page.js("return document.getElementById('player').error;")).isNull();
         // the provider still saw one POST: attaching sends nothing
         assertThat(SIMULATOR.submissions(prompt)).isEqualTo(new SimulatorControl.Count(1, 1));
-        assertThat(auditTable()).contains("TASK_PROVIDER_ID_ATTACHED").contains("task #" + id + " of " + user);
+        assertThat(auditTable()).contains("Provider task id attached").contains("task #" + id + " of " + user);
         assertThat(accessibility).as("axe-core findings").isEmpty();
     }
 
