@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -75,8 +74,10 @@ public class AccountAdministration {
     }
 
     public void enable(String admin, String clientAddress, String username) throws AccountException {
-        requireAdmin(admin);
-        change(username, u -> u.enable(clock.instant()));
+        changeAsAdmin(admin, username, u -> {
+            u.enable(clock.instant());
+            return true;
+        });
         signIns.forgiveFailures(username);
         audit.record(Usernames.normalize(username), clientAddress, AuditEventType.USER_ENABLED, "by " + admin);
     }
@@ -99,10 +100,13 @@ public class AccountAdministration {
     /** Sets a temporary password that the user must replace at the next sign-in; their sessions end. */
     public void resetPassword(String admin, String clientAddress, String username, String temporaryPassword)
             throws AccountException {
-        requireAdmin(admin);
+        requireAdmin(admin); // before the half second of hashing; checked again with the rows locked
         Passwords.checkNew(Usernames.normalize(username), temporaryPassword, temporaryPassword);
         String hash = passwords.hash(temporaryPassword);
-        change(username, u -> u.passwordReset(hash, clock.instant()));
+        changeAsAdmin(admin, username, u -> {
+            u.passwordReset(hash, clock.instant());
+            return true;
+        });
         signIns.endSessions(username, clock.instant());
         signIns.forgiveFailures(username);
         audit.record(Usernames.normalize(username), clientAddress, AuditEventType.PASSWORD_RESET, "by " + admin);
@@ -131,11 +135,5 @@ public class AccountAdministration {
             case CHANGED -> true;
             case UNCHANGED -> false;
         };
-    }
-
-    private void change(String username, Consumer<UserAccount> change) throws AccountException {
-        if (store.update(username, change).isEmpty()) {
-            throw new AccountException(AccountException.USERNAME, "There is no such user.");
-        }
     }
 }
