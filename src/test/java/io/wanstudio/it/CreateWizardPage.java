@@ -218,9 +218,10 @@ final class CreateWizardPage {
                 .orElse(null));
     }
 
+    /** How many task cards show this text; read through a wait, as a live update may be replacing a card. */
     long cardsWith(String text) {
-        return browser.findElements(By.cssSelector("[data-task-id]")).stream()
-                .filter(c -> c.getText().contains(text)).count();
+        return waitUpTo(10).until(d -> d.findElements(By.cssSelector("[data-task-id]")).stream()
+                .filter(c -> c.getText().contains(text)).count());
     }
 
     void click(By locator) {

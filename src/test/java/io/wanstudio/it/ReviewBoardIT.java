@@ -97,7 +97,7 @@ class ReviewBoardIT {
         // and sees it in the gallery without opening the video
         page.browser.get(BASE + "/gallery.xhtml");
         By tileBadge = By.cssSelector("[data-task-id='" + id + "'] .tile-badge");
-        assertThat(page.browser.findElement(tileBadge).getText()).isEqualToIgnoringCase("Rejected");
+        assertThat(page.textOf(tileBadge)).isEqualToIgnoringCase("Rejected");
         look("gallery-rejected");
 
         // the admin changes their mind
@@ -121,7 +121,7 @@ class ReviewBoardIT {
 
         signInAs(user, PASSWORD);
         page.browser.get(BASE + "/gallery.xhtml");
-        assertThat(page.browser.findElement(tileBadge).getText()).isEqualToIgnoringCase("Approved");
+        assertThat(page.textOf(tileBadge)).isEqualToIgnoringCase("Approved");
 
         assertThat(auditDetails("TASK_SHORTLISTED")).contains("task #" + id + " of " + user);
         assertThat(auditDetails("TASK_REJECTED")).contains("task #" + id + " of " + user + ": The camera shakes");
